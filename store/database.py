@@ -1,0 +1,275 @@
+"""Opening a store file: lock, read, migrate, validate, back up, then hand out a Repository.
+
+A file that does not load or validate is never written to: opening it raises
+:class:`StoreCorrupt` with every problem found and the newest backup to recover from.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import ValidationError
+
+from coop_tui.store import backups
+from coop_tui.store.errors import (
+    Problem,
+    StoreCorrupt,
+    StoreFolderMissing,
+    StoreIsFolder,
+    StoreNotFound,
+    StoreTooNew,
+    StoreUnreadable,
+)
+from coop_tui.store.integrity import DUPLICATE_ID, label, store_problems
+from coop_tui.store.lock import LockOwner, StoreLock, read_owner
+from coop_tui.store.migrations import file_version, migrate
+from coop_tui.store.models import ERROR_MESSAGES, SCHEMA_VERSION, TABLES, Record
+from coop_tui.store.repository import Repository
+from coop_tui.store.storage import (
+    BackgroundWriter,
+    Data,
+    DirectWriter,
+    SaveListener,
+    Writer,
+    serialise,
+    temp_files,
+)
+from coop_tui.store.text import N_
+
+NOT_JSON = N_("the file is not valid JSON ({detail})")
+NOT_OBJECT = N_("the file holds a JSON {found}, not an object of tables")
+EMPTY_FILE = N_("the file is empty")
+NO_VERSION = N_("the file declares no schema version")
+BAD_TABLE = N_("the table is a JSON {found}, not an object of records")
+UNKNOWN_TABLE = N_("unknown table")
+LOCKED_BY = N_("another coop-tui holds it: {owner}")
+LOCKED = N_("another coop-tui holds it")
+NOT_WRITABLE = N_("the file or its folder is not writable")
+
+
+@dataclass
+class Loaded:
+    """A store file read and validated, before anything is written."""
+
+    data: Data
+    records: dict[str, dict[str, Record]]
+    doc_ids: dict[str, str]
+    payload: bytes
+    migrated_from: int | None
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Building many small objects triggers the collector again and again: pause it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _json_kind(value: Any) -> str:
+    return {list: "array", str: "string", int: "number", float: "number",
+            bool: "boolean"}.get(type(value), "null")
+
+
+def _validation_problems(error: ValidationError, where: str) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        field = ".".join(str(part) for part in detail["loc"]) or "record"
+        kind = detail["type"]
+        template = ERROR_MESSAGES.get(kind, detail["msg"].replace("{", "{{").replace("}", "}}"))
+        params = {key: str(value) for key, value in (detail.get("ctx") or {}).items()}
+        problems.append(Problem(f"{where} › {field}", kind, template, params))
+    return problems
+
+
+def _where(table: str, doc_id: str, document: Any) -> str:
+    name = ""
+    if isinstance(document, dict):
+        for key in ("name", "title", "objective"):
+            value = document.get(key)
+            if isinstance(value, str) and value.strip():
+                name = f" « {value.strip()[:40]} »"
+                break
+            if isinstance(value, dict) and value.get("fr"):
+                name = f" « {str(value['fr'])[:40]} »"
+                break
+    return f"{table} #{doc_id}{name}"
+
+
+def parse(path: Path, payload: bytes) -> Loaded:
+    """Turn a file's bytes into validated records, or raise StoreCorrupt/StoreTooNew."""
+    problems: list[Problem] = []
+    if not payload.strip():
+        raise StoreCorrupt(path, [Problem(path.name, "empty_file", EMPTY_FILE)],
+                           backups.latest_backup(path))
+    try:
+        data = orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        raise StoreCorrupt(path, [Problem(path.name, "json_invalid", NOT_JSON,
+                                          {"detail": str(error)})],
+                           backups.latest_backup(path)) from None
+    if not isinstance(data, dict):
+        raise StoreCorrupt(path, [Problem(path.name, "not_object", NOT_OBJECT,
+                                          {"found": _json_kind(data)})],
+                           backups.latest_backup(path))
+    version = file_version(data)
+    if version is None:
+        raise StoreCorrupt(path, [Problem(path.name, "no_version", NO_VERSION)],
+                           backups.latest_backup(path))
+    if version > SCHEMA_VERSION:
+        raise StoreTooNew(path, found=version, supported=SCHEMA_VERSION)
+    migrated_from = None
+    if version < SCHEMA_VERSION:
+        data = migrate(data, version)
+        migrated_from = version
+    records: dict[str, dict[str, Record]] = {table: {} for table in TABLES}
+    doc_ids: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    with _gc_paused():
+        for table, documents in data.items():
+            kind = TABLES.get(table)
+            if kind is None:
+                problems.append(Problem(table, "unknown_table", UNKNOWN_TABLE))
+                continue
+            if not isinstance(documents, dict):
+                problems.append(Problem(table, "bad_table", BAD_TABLE,
+                                        {"found": _json_kind(documents)}))
+                continue
+            for doc_id, document in documents.items():
+                where = _where(table, doc_id, document)
+                try:
+                    record = kind.model_validate(document)
+                except ValidationError as error:
+                    problems.extend(_validation_problems(error, where))
+                    continue
+                if record.id in seen:
+                    problems.append(Problem(where, "duplicate_id", DUPLICATE_ID,
+                                            {"ref": record.id, "other": seen[record.id]}))
+                    continue
+                seen[record.id] = where
+                records[table][record.id] = record
+                doc_ids[record.id] = doc_id
+    if not problems:
+        problems = store_problems(records)
+    if problems:
+        raise StoreCorrupt(path, problems, backups.latest_backup(path))
+    for table in TABLES:
+        data.setdefault(table, {})
+    return Loaded(data, records, doc_ids, payload, migrated_from)
+
+
+def _read(path: Path) -> bytes:
+    if not path.parent.is_dir():
+        raise StoreFolderMissing(path, folder=str(path.parent))
+    if path.is_dir():
+        raise StoreIsFolder(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise StoreNotFound(path) from None
+    except OSError as error:
+        raise StoreUnreadable(path, reason=error.strerror or str(error)) from None
+
+
+def check(path: Path) -> list[Problem]:
+    """Every problem of a store file, without opening it for writing (``coop-tui check``)."""
+    try:
+        parse(path, _read(path))
+    except StoreCorrupt as error:
+        return error.problems
+    return []
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def data_from_records(records: Iterable[Record]) -> Data:
+    """The file layout of a set of records: one table per kind, TinyDB document ids."""
+    data: Data = {table: {} for table in TABLES}
+    for record in records:
+        table = data[record.table]
+        table[str(len(table) + 1)] = record.model_dump(mode="json")
+    return data
+
+
+def create(path: Path, initial: Data) -> None:
+    """Write a new store file; refuses to replace an existing one."""
+    if path.exists():
+        raise FileExistsError(path)
+    if not path.parent.is_dir():
+        raise StoreFolderMissing(path, folder=str(path.parent))
+    DirectWriter(path).submit(serialise(initial))
+
+
+def open_store(
+    path: Path,
+    *,
+    initial: Callable[[], Data] | None = None,
+    read_only: bool = False,
+    background: bool = False,
+    on_save: SaveListener | None = None,
+) -> Repository:
+    """Open ``path`` for use: one writer at a time, never writing a damaged file.
+
+    ``initial`` builds the data of a new file when there is none. ``background`` saves on a
+    writer thread (the app); otherwise each save is on disk when the call returns.
+    """
+    path = path.expanduser().absolute()
+    lock: StoreLock | None = None
+    reason = ""
+    owner: LockOwner | None = None
+    if not read_only:
+        if not path.parent.is_dir():
+            raise StoreFolderMissing(path, folder=str(path.parent))
+        if path.is_dir():
+            raise StoreIsFolder(path)
+        if not _writable(path):
+            reason = NOT_WRITABLE
+        else:
+            lock = StoreLock(path)
+            if not lock.acquire():
+                owner = read_owner(path)
+                reason = LOCKED_BY if owner else LOCKED
+                lock = None
+    writable = lock is not None
+    try:
+        if writable:
+            for orphan in temp_files(path):
+                orphan.unlink(missing_ok=True)
+            if not path.exists() and initial is not None:
+                create(path, initial())
+        loaded = parse(path, _read(path))
+        writer: Writer | None = None
+        if writable:
+            if loaded.migrated_from is not None:
+                backups.make_backup(path, loaded.payload, f"v{loaded.migrated_from}")
+                DirectWriter(path).submit(serialise(loaded.data))
+            else:
+                backups.make_backup(path, loaded.payload)
+            writer = BackgroundWriter(path, on_save) if background else DirectWriter(path)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return Repository(
+        path=path,
+        data=loaded.data,
+        records=loaded.records,
+        doc_ids=loaded.doc_ids,
+        writer=writer,
+        lock=lock,
+        read_only_reason="" if writable else (reason or N_("opened read-only")),
+        read_only_params={"owner": str(owner)} if owner else {},
+    )

@@ -1,0 +1,89 @@
+"""What can go wrong with a store, said in words a person can act on.
+
+Messages are English templates marked with ``N_`` plus parameters, so the interface can
+translate them; ``str()`` gives the English text for logs and tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coop_tui.store.text import N_
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a store file: where, what kind, and an English template."""
+
+    where: str
+    kind: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.template.format(**self.params)}"
+
+
+class StoreError(Exception):
+    """Base of the store's errors; carries a translatable template and its parameters."""
+
+    template: str = N_("the store cannot be used")
+
+    def __init__(self, path: Path | None = None, **params: Any) -> None:
+        self.path = path
+        self.params = {"path": str(path) if path else "", **params}
+        super().__init__(self.template.format(**self.params))
+
+
+class StoreNotFound(StoreError):
+    template = N_("no store file at {path}")
+
+
+class StoreUnreadable(StoreError):
+    template = N_("cannot read {path}: {reason}")
+
+
+class StoreFolderMissing(StoreError):
+    template = N_("the folder {folder} does not exist")
+
+
+class StoreIsFolder(StoreError):
+    template = N_("{path} is a folder, not a store file")
+
+
+class StoreTooNew(StoreError):
+    template = N_(
+        "{path} was written by a newer coop-tui (format {found}, this one reads up to "
+        "{supported}): update coop-tui to open it"
+    )
+
+
+class StoreCorrupt(StoreError):
+    """The file does not load or does not validate; it is never overwritten."""
+
+    template = N_("{path} is damaged: {count} problem(s) found")
+
+    def __init__(self, path: Path, problems: list[Problem], backup: Path | None) -> None:
+        self.problems = problems
+        self.backup = backup
+        super().__init__(path, count=len(problems))
+
+
+class ReadOnlyStore(StoreError):
+    template = N_("{path} is open read-only: {reason}")
+
+
+class IntegrityError(StoreError):
+    """A record refers to something that does not exist, or would make a cycle."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.template = problem.template
+        super().__init__(None, **problem.params)
+
+
+class SaveFailed(StoreError):
+    template = N_("not saved to {path}: {reason}")

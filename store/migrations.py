@@ -1,0 +1,45 @@
+"""Upgrades of older store files, one schema version at a time.
+
+A migration takes the raw data of version ``n`` and returns version ``n + 1``. The file is
+backed up before an upgraded version is written; a file newer than this code is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from coop_tui.store.models import SCHEMA_VERSION, Territory
+
+RawData = dict[str, Any]
+Migration = Callable[[RawData], RawData]
+
+# MIGRATIONS[n] upgrades a file of version n to n + 1. Version 1 is the first format.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+def file_version(data: RawData) -> int | None:
+    """The schema version a raw file declares, or None when it declares none."""
+    table = data.get(Territory.table)
+    if not isinstance(table, dict):
+        return None
+    for document in table.values():
+        if isinstance(document, dict) and isinstance(document.get("schema_version"), int):
+            return int(document["schema_version"])
+    return None
+
+
+def set_version(data: RawData, version: int) -> None:
+    for document in data.get(Territory.table, {}).values():
+        document["schema_version"] = version
+
+
+def migrate(data: RawData, found: int, target: int = SCHEMA_VERSION) -> RawData:
+    """Upgrade ``data`` from version ``found`` to ``target``, step by step."""
+    for version in range(found, target):
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise LookupError(f"no migration from schema version {version}")
+        data = step(data)
+        set_version(data, version + 1)
+    return data

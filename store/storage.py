@@ -1,0 +1,259 @@
+"""Bytes on disk: atomic writes, the TinyDB storage that keeps the data in memory, writers.
+
+TinyDB's stock ``JSONStorage`` re-reads the file on every query and rewrites it in place, so
+a crash mid-write leaves a broken or mixed file. Here the data is read once and served from
+memory; each write hands a complete, serialised snapshot to a writer, which puts it on disk
+with a temporary file in the same folder, ``fsync``, ``os.replace`` and an ``fsync`` of the
+folder: the file holds the old state or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+import orjson
+from tinydb.storages import Storage
+
+from coop_tui.store.errors import ReadOnlyStore, SaveFailed
+
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
+
+Data = dict[str, dict[str, Any]]
+
+
+def serialise(data: Data) -> bytes:
+    """UTF-8, two-space indent, sorted keys: a file a person can read and diff."""
+    return orjson.dumps(data, option=_JSON_OPTIONS)
+
+
+def temp_name(path: Path) -> str:
+    return f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
+
+
+def temp_files(path: Path) -> list[Path]:
+    """Temporary files a killed writer may have left beside ``path``."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def fsync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` completely or not at all (mode 0600)."""
+    temp = path.with_name(temp_name(path))
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, FILE_MODE)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    fsync_folder(path.parent)
+
+
+def describe_os_error(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
+class Writer(Protocol):
+    """Puts serialised snapshots on disk, in the order they come."""
+
+    def submit(self, payload: bytes) -> None: ...
+
+    def flush(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class DirectWriter:
+    """Writes each snapshot before returning: for the command line and tests."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def submit(self, payload: bytes) -> None:
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            raise SaveFailed(self.path, reason=describe_os_error(error)) from error
+
+    def flush(self) -> None:
+        """Nothing is ever pending."""
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+SaveListener = Callable[[SaveFailed | None], None]
+
+
+class BackgroundWriter:
+    """Writes snapshots on its own thread, so the interface never waits on the disk.
+
+    Only the latest snapshot matters: one submitted while another is being written replaces
+    any older one still waiting. Saves never overlap. A failed save is kept and tried again
+    every ``retry_seconds`` (and at the next submit), and the listener is told of each
+    outcome — on the writer's thread.
+    """
+
+    def __init__(
+        self, path: Path, listener: SaveListener | None = None, retry_seconds: float = 5.0
+    ) -> None:
+        self.path = path
+        self._listener = listener
+        self._retry_seconds = retry_seconds
+        self._pending: bytes | None = None
+        self._busy = False
+        self._closing = False
+        self._failed = False
+        self._condition = threading.Condition()
+        self._thread = threading.Thread(target=self._run, name="coop-tui-writer", daemon=True)
+        self._thread.start()
+
+    @property
+    def failed(self) -> bool:
+        """The last save failed and its snapshot waits for another try."""
+        return self._failed
+
+    def submit(self, payload: bytes) -> None:
+        with self._condition:
+            self._pending = payload
+            self._failed = False
+            self._condition.notify_all()
+
+    def flush(self, timeout: float | None = 10.0) -> None:
+        """Wait until every snapshot is on disk; raise if the last try failed."""
+        with self._condition:
+            self._condition.notify_all()
+            done = self._condition.wait_for(
+                lambda: self._failed or (self._pending is None and not self._busy), timeout
+            )
+            payload = self._pending if self._failed else None
+        if payload is not None:
+            self._write(payload)
+        elif not done:
+            raise SaveFailed(self.path, reason="timed out")
+
+    def close(self) -> None:
+        with contextlib.suppress(SaveFailed):
+            self.flush()
+        with self._condition:
+            self._closing = True
+            self._condition.notify_all()
+        self._thread.join(timeout=10)
+
+    def _write(self, payload: bytes) -> None:
+        """Write synchronously on the caller's thread (a flush after a failure)."""
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            failure = SaveFailed(self.path, reason=describe_os_error(error))
+            self._notify(failure)
+            raise failure from error
+        with self._condition:
+            if self._pending is payload:
+                self._pending = None
+            self._failed = False
+        self._notify(None)
+
+    def _run(self) -> None:
+        while True:
+            with self._condition:
+                self._condition.wait_for(
+                    lambda: self._closing or (self._pending is not None and not self._failed),
+                    timeout=self._retry_seconds if self._failed else None,
+                )
+                if self._closing:
+                    return
+                payload = self._pending
+                if payload is None:
+                    continue
+                self._busy = True
+                self._failed = False
+            failure: SaveFailed | None = None
+            try:
+                atomic_write(self.path, payload)
+            except OSError as error:
+                failure = SaveFailed(self.path, reason=describe_os_error(error))
+            with self._condition:
+                self._busy = False
+                if failure is None and self._pending is payload:
+                    self._pending = None
+                self._failed = failure is not None
+                self._condition.notify_all()
+            self._notify(failure)
+
+    def _notify(self, failure: SaveFailed | None) -> None:
+        if self._listener is not None:
+            self._listener(failure)
+
+
+class MemoryStorage(Storage):  # type: ignore[misc]
+    """TinyDB storage serving reads from memory; writes go to a writer as snapshots.
+
+    ``batch()`` gathers the writes of one user action into one snapshot. Without a writer
+    the store is read-only and a write raises :class:`ReadOnlyStore`.
+    """
+
+    def __init__(
+        self, data: Data, writer: Writer | None, path: Path, read_only_reason: str = ""
+    ) -> None:
+        self._data = data
+        self._writer = writer
+        self._path = path
+        self._read_only_reason = read_only_reason
+        self._depth = 0
+        self._dirty = False
+
+    def read(self) -> Data:
+        return self._data
+
+    def write(self, data: Data) -> None:
+        if self._writer is None:
+            raise ReadOnlyStore(self._path, reason=self._read_only_reason)
+        self._data = data
+        if self._depth:
+            self._dirty = True
+        else:
+            self._writer.submit(serialise(self._data))
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Everything written inside reaches the writer as one snapshot."""
+        if self._writer is None:
+            raise ReadOnlyStore(self._path, reason=self._read_only_reason)
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if not self._depth and self._dirty:
+                self._dirty = False
+                self._writer.submit(serialise(self._data))
+
+    def flush(self) -> None:
+        if self._writer is not None:
+            self._writer.flush()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()

@@ -1,0 +1,41 @@
+"""Cleaning of user text at the door of the models, and the no-op marker for messages.
+
+Text typed by a person, pasted from an e-mail or read from a hand-edited file can carry
+terminal escape sequences and control characters. Shown raw, they would clear the screen,
+change colours or hide a link; so the models keep printable text only.
+"""
+
+from __future__ import annotations
+
+import re
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), DCS/SOS/PM/APC (ESC P/X/^/_ ... ST),
+# the 8-bit CSI (0x9b), then any other two-character escape.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
+    r"|\x1b[ -~]?"
+)
+# C0 and C1 control characters except tab and line feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_SPACES = re.compile(r"[\t\n]+")
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation without translating it (done where it is shown)."""
+    return message
+
+
+def clean_multiline(value: str) -> str:
+    """Keep printable text, tabs and line feeds; normalise line breaks to ``\\n``."""
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _ESCAPE_SEQUENCE.sub("", value)
+    return _CONTROL.sub("", value)
+
+
+def clean_line(value: str) -> str:
+    """One line of printable text, trimmed: line breaks and tabs become spaces."""
+    return _SPACES.sub(" ", clean_multiline(value)).strip()
