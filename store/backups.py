@@ -55,3 +55,16 @@ def make_backup(path: Path, payload: bytes, reason: str = "") -> Path | None:
     for old in backups(path)[KEEP:]:
         old.unlink(missing_ok=True)
     return target
+
+
+def restore(path: Path, backup: Path) -> Path:
+    """Put ``backup`` in place of a damaged ``path``, keeping the damaged file beside it.
+
+    Returns where the damaged file was moved, so nothing is ever lost by a restore.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    damaged = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    if path.exists():
+        os.replace(path, damaged)
+    atomic_write(path, backup.read_bytes())
+    return damaged

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from coop_tui.store import backups
+from coop_tui.store import backups, models
 from coop_tui.store.errors import (
     Problem,
     StoreCorrupt,
@@ -27,10 +29,10 @@ from coop_tui.store.errors import (
     StoreTooNew,
     StoreUnreadable,
 )
-from coop_tui.store.integrity import DUPLICATE_ID, label, store_problems
+from coop_tui.store.integrity import DUPLICATE_ID, store_problems
 from coop_tui.store.lock import LockOwner, StoreLock, read_owner
 from coop_tui.store.migrations import file_version, migrate
-from coop_tui.store.models import ERROR_MESSAGES, SCHEMA_VERSION, TABLES, Record
+from coop_tui.store.models import ERROR_MESSAGES, TABLES, Record
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import (
     BackgroundWriter,
@@ -52,6 +54,20 @@ UNKNOWN_TABLE = N_("unknown table")
 LOCKED_BY = N_("another coop-tui holds it: {owner}")
 LOCKED = N_("another coop-tui holds it")
 NOT_WRITABLE = N_("the file or its folder is not writable")
+BAD_DOC_ID = N_("the document id {key} is not a whole number")
+DUPLICATE_KEY = N_("the document id {key} appears twice in the table; only the last copy "
+                   "would be read")
+DUPLICATE_TABLE = N_("the table appears twice in the file; only the last copy would be read")
+CANNOT_MIGRATE = N_("the file is in format {found} and cannot be upgraded ({detail})")
+
+# A TinyDB document id: a whole number written the way TinyDB writes it.
+_DOC_ID = re.compile(r"0|[1-9][0-9]*")
+# Document ids as the raw text writes them: a quoted run of digits followed by a colon. Inside
+# a JSON string every quote is escaped, so user text cannot match; a digit-only key nested in
+# a record can (a false alarm, which only costs the exact check).
+_DIGIT_KEY = re.compile(rb'"[0-9]+"\s*:')
+# A digit written as an escape (``"\u0031"`` is ``"1"``): coop-tui never writes one.
+_ESCAPED_DIGIT = b"\\u003"
 
 
 @dataclass
@@ -107,6 +123,74 @@ def _where(table: str, doc_id: str, document: Any) -> str:
     return f"{table} #{doc_id}{name}"
 
 
+class _JSONObject(dict[str, Any]):
+    """A decoded JSON object that remembers the keys written more than once in it."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _remember_repeats(pairs: list[tuple[str, Any]]) -> _JSONObject:
+    """``object_pairs_hook`` for :func:`json.loads`: keep the last value, note repeats."""
+    found = _JSONObject(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        repeated: dict[str, None] = {}
+        for key, _value in pairs:
+            if key in seen:
+                repeated[key] = None
+            seen.add(key)
+        found.repeated = tuple(repeated)
+    return found
+
+
+def _may_repeat_keys(payload: bytes, data: dict[str, Any]) -> bool:
+    """Whether the raw bytes hold more document ids than ``data`` kept.
+
+    A key written twice is collapsed by the parser, so the raw text then holds more of them
+    than were kept. This also catches a table written twice, as soon as the copy that was
+    dropped held a document. One regular-expression count over the bytes: about as fast as
+    parsing them, much faster than validating them.
+    """
+    if _ESCAPED_DIGIT in payload:
+        return True
+    kept = sum(
+        1
+        for documents in data.values()
+        if isinstance(documents, dict)
+        for key in documents
+        if key.isascii() and key.isdigit()
+    )
+    return len(_DIGIT_KEY.findall(payload)) > kept
+
+
+def duplicate_keys(payload: bytes, data: dict[str, Any]) -> list[Problem]:
+    """Tables and document ids written twice in the file, which JSON parsers collapse.
+
+    ``data`` is what the fast parser made of ``payload``. Only when a cheap count suggests
+    a repeat is the file decoded again, slowly, keeping every key.
+    """
+    if not _may_repeat_keys(payload, data):
+        return []
+    try:
+        top = json.loads(payload, object_pairs_hook=_remember_repeats)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(top, _JSONObject):
+        return []
+    problems = [
+        Problem(table, "duplicate_table", DUPLICATE_TABLE, {"table": table})
+        for table in top.repeated
+    ]
+    for table, documents in top.items():
+        if table in TABLES and isinstance(documents, _JSONObject):
+            problems.extend(
+                Problem(f"{table} #{key}", "duplicate_key", DUPLICATE_KEY,
+                        {"table": table, "key": key})
+                for key in documents.repeated
+            )
+    return problems
+
+
 def parse(path: Path, payload: bytes) -> Loaded:
     """Turn a file's bytes into validated records, or raise StoreCorrupt/StoreTooNew."""
     problems: list[Problem] = []
@@ -123,15 +207,28 @@ def parse(path: Path, payload: bytes) -> Loaded:
         raise StoreCorrupt(path, [Problem(path.name, "not_object", NOT_OBJECT,
                                           {"found": _json_kind(data)})],
                            backups.latest_backup(path))
+    problems.extend(duplicate_keys(payload, data))
     version = file_version(data)
     if version is None:
-        raise StoreCorrupt(path, [Problem(path.name, "no_version", NO_VERSION)],
+        raise StoreCorrupt(path, [*problems, Problem(path.name, "no_version", NO_VERSION)],
                            backups.latest_backup(path))
-    if version > SCHEMA_VERSION:
-        raise StoreTooNew(path, found=version, supported=SCHEMA_VERSION)
+    supported = models.SCHEMA_VERSION
+    if version > supported:
+        raise StoreTooNew(path, found=version, supported=supported)
     migrated_from = None
-    if version < SCHEMA_VERSION:
-        data = migrate(data, version)
+    if version < supported:
+        try:
+            data = migrate(data, version, supported)
+        except Exception as error:  # a step may fail in any way on data it cannot read
+            raise StoreCorrupt(path, [*problems, Problem(
+                path.name, "cannot_migrate", CANNOT_MIGRATE,
+                {"found": version, "detail": str(error) or type(error).__name__})],
+                backups.latest_backup(path)) from None
+        if not isinstance(data, dict):
+            raise StoreCorrupt(path, [*problems, Problem(
+                path.name, "cannot_migrate", CANNOT_MIGRATE,
+                {"found": version, "detail": "not an object of tables"})],
+                backups.latest_backup(path))
         migrated_from = version
     records: dict[str, dict[str, Record]] = {table: {} for table in TABLES}
     doc_ids: dict[str, str] = {}
@@ -148,6 +245,9 @@ def parse(path: Path, payload: bytes) -> Loaded:
                 continue
             for doc_id, document in documents.items():
                 where = _where(table, doc_id, document)
+                if not _DOC_ID.fullmatch(doc_id):
+                    problems.append(Problem(where, "bad_doc_id", BAD_DOC_ID, {"key": doc_id}))
+                    continue
                 try:
                     record = kind.model_validate(document)
                 except ValidationError as error:

@@ -27,15 +27,34 @@ class Problem:
         return f"{self.where}: {self.template.format(**self.params)}"
 
 
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    """``template`` with ``params`` filled in; as it is when it is not a template."""
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 class StoreError(Exception):
-    """Base of the store's errors; carries a translatable template and its parameters."""
+    """Base of the store's errors; carries a translatable template and its parameters.
+
+    A ``reason`` parameter may itself be a template over the other parameters (the read-only
+    reason names the lock's owner): ``str()`` fills it in, as the interface does after
+    translating it.
+    """
 
     template: str = N_("the store cannot be used")
 
     def __init__(self, path: Path | None = None, **params: Any) -> None:
         self.path = path
         self.params = {"path": str(path) if path else "", **params}
-        super().__init__(self.template.format(**self.params))
+        super().__init__(self._english())
+
+    def _english(self) -> str:
+        params = dict(self.params)
+        if "reason" in params:
+            params["reason"] = _fill(str(params["reason"]), self.params)
+        return self.template.format(**params)
 
 
 class StoreNotFound(StoreError):
@@ -82,7 +101,10 @@ class IntegrityError(StoreError):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         self.template = problem.template
-        super().__init__(None, **problem.params)
+        self.path = None
+        # The problem's own parameters win: a loop names its ``path`` of ids.
+        self.params = {"path": "", **problem.params}
+        Exception.__init__(self, self._english())
 
 
 class SaveFailed(StoreError):

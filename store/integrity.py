@@ -12,6 +12,7 @@ from coop_tui.store.errors import Problem
 from coop_tui.store.models import (
     Actor,
     Lever,
+    LocalizedText,
     Meeting,
     Record,
     Relation,
@@ -32,11 +33,10 @@ def label(record: Record) -> str:
     name = ""
     for attribute in ("name", "title", "objective"):
         value = getattr(record, attribute, None)
+        if isinstance(value, LocalizedText):
+            value = value.get("fr")
         if isinstance(value, str) and value:
             name = f" « {value} »"
-            break
-        if value is not None and hasattr(value, "get"):
-            name = f" « {value.get('fr')} »"
             break
     return f"{record.table}{name} ({record.id[:8]})"
 

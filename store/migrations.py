@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from coop_tui.store.models import SCHEMA_VERSION, Territory
+from coop_tui.store import models
+from coop_tui.store.models import Territory
 
 RawData = dict[str, Any]
 Migration = Callable[[RawData], RawData]
@@ -24,7 +25,8 @@ def file_version(data: RawData) -> int | None:
     if not isinstance(table, dict):
         return None
     for document in table.values():
-        if isinstance(document, dict) and isinstance(document.get("schema_version"), int):
+        # ``type(...) is int``: JSON ``true`` is a bool, which Python counts as an int.
+        if isinstance(document, dict) and type(document.get("schema_version")) is int:
             return int(document["schema_version"])
     return None
 
@@ -34,8 +36,15 @@ def set_version(data: RawData, version: int) -> None:
         document["schema_version"] = version
 
 
-def migrate(data: RawData, found: int, target: int = SCHEMA_VERSION) -> RawData:
-    """Upgrade ``data`` from version ``found`` to ``target``, step by step."""
+def migrate(data: RawData, found: int, target: int | None = None) -> RawData:
+    """Upgrade ``data`` from version ``found`` to ``target``, step by step.
+
+    ``target`` defaults to the current :data:`~coop_tui.store.models.SCHEMA_VERSION`, read
+    at call time. Raises :class:`LookupError` when a step is missing; a step may raise
+    anything on data it cannot make sense of.
+    """
+    if target is None:
+        target = models.SCHEMA_VERSION
     for version in range(found, target):
         step = MIGRATIONS.get(version)
         if step is None:

@@ -1,9 +1,10 @@
 """The one door to a store file: typed records in memory, one write per user action.
 
-Reads are served from the records kept in memory. ``save`` and ``delete`` check the rules
-that span records, update TinyDB's tables inside one batch and hand one snapshot to the
-writer. Records handed out are the live ones: change a copy (``model_copy(deep=True)``)
-in a form, then ``save`` it.
+Reads are served from the records kept in memory. ``save`` and ``delete`` validate the
+records as a file being read would be, check the rules that span records, then update
+TinyDB's tables inside one batch and hand one snapshot to the writer: a change that would
+make the file unreadable is refused before anything is written. Records handed out are the
+live ones: change a copy (``model_copy(deep=True)``) in a form, then ``save`` it.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from coop_tui.store.errors import IntegrityError, Problem, ReadOnlyStore
-from coop_tui.store.integrity import record_problems
+from coop_tui.store.errors import IntegrityError, Problem, ReadOnlyStore, SaveFailed
+from coop_tui.store.integrity import (
+    DUPLICATE_ID,
+    MANY_TERRITORIES,
+    NO_TERRITORY,
+    label,
+    record_problems,
+)
 from coop_tui.store.lock import StoreLock
 from coop_tui.store.models import (
     Actor,
@@ -29,8 +37,12 @@ from coop_tui.store.models import (
     utc_now,
 )
 from coop_tui.store.storage import Data, MemoryStorage, Writer
+from coop_tui.store.text import N_
 
 R = TypeVar("R", bound=Record)
+
+CLOSED = N_("the store is closed")
+NOT_STORABLE = N_("a value cannot be written as it is ({detail})")
 
 
 class Repository:
@@ -54,7 +66,7 @@ class Repository:
         self._records = records
         self._doc_ids = {record_id: int(doc_id) for record_id, doc_id in doc_ids.items()}
         self._lock = lock
-        self._storage = MemoryStorage(data, writer, path, read_only_reason)
+        self._storage = MemoryStorage(data, writer, path, self.read_only_message)
         self._db = TinyDB(storage=lambda: self._storage)
         self._revision = 0
 
@@ -63,6 +75,18 @@ class Repository:
     @property
     def read_only(self) -> bool:
         return bool(self.read_only_reason)
+
+    @property
+    def read_only_message(self) -> str:
+        """Why the store is read-only, in English with its parameters filled in.
+
+        ``read_only_reason`` is the untranslated template and ``read_only_params`` its
+        parameters, for an interface that translates.
+        """
+        try:
+            return self.read_only_reason.format(**self.read_only_params)
+        except (KeyError, IndexError, ValueError):
+            return self.read_only_reason
 
     @property
     def revision(self) -> int:
@@ -134,10 +158,57 @@ class Repository:
 
     def _check_writable(self) -> None:
         if self.read_only:
-            raise ReadOnlyStore(self.path, reason=self.read_only_reason)
+            raise ReadOnlyStore(self.path, reason=self.read_only_reason,
+                                **self.read_only_params)
+
+    def _prepare(self, record: Record) -> tuple[Record, dict[str, Any]]:
+        """The record to keep and its document, once it passes the checks of a file read.
+
+        A record changed without validation (``model_copy(update=...)``, a list edited in
+        place) is validated now: invalid, it raises :class:`pydantic.ValidationError`; valid
+        but not clean (text with escape sequences), what validation made of it is kept
+        instead. A value JSON cannot hold as it is (an integer past 64 bits, an infinite
+        number) raises :class:`SaveFailed`. So the file never holds what it could not read
+        back as it is.
+        """
+        document = record.model_dump(mode="json")
+        try:
+            stored = orjson.loads(orjson.dumps(document))
+        except orjson.JSONEncodeError as error:
+            raise SaveFailed(self.path, reason=NOT_STORABLE, detail=str(error)) from None
+        if stored != document:
+            raise SaveFailed(self.path, reason=NOT_STORABLE, detail=label(record))
+        validated = type(record).model_validate(stored)
+        clean = validated.model_dump(mode="json")
+        if clean != document:
+            return validated, clean
+        return record, document
+
+    def _store_rule(
+        self, saved: list[Record], deleted: list[Record], view: Mapping[str, Mapping[str, Record]]
+    ) -> Problem | None:
+        """A rule of the whole file the change would break: one territory, unique ids."""
+        if any(isinstance(record, Territory) for record in (*saved, *deleted)):
+            count = len(view[Territory.table])
+            if count == 0:
+                return Problem("territory", "no_territory", NO_TERRITORY)
+            if count > 1:
+                return Problem("territory", "many_territories", MANY_TERRITORIES,
+                               {"count": count})
+        for record in saved:
+            for table, records in self._records.items():
+                other = records.get(record.id) if table != record.table else None
+                if other is not None:
+                    return Problem(label(record), "duplicate_id", DUPLICATE_ID,
+                                   {"ref": record.id[:8], "other": label(other)})
+        return None
 
     def save(self, *records: Record) -> None:
-        """Validate and store records (new or changed) as one write."""
+        """Validate and store records (new or changed) as one write.
+
+        The records saved become the live ones (``get`` returns them), unless validation had
+        to clean one: then its cleaned copy is stored in its place.
+        """
         self._commit(list(records), [], check_all=False)
 
     def delete(self, *records: Record) -> None:
@@ -159,32 +230,52 @@ class Repository:
         ]
 
     def _commit(self, saved: list[Record], deleted: list[Record], *, check_all: bool) -> None:
-        """Check the rules, then write everything inside one batch (one snapshot)."""
+        """Check everything first, then write it all inside one batch (one snapshot).
+
+        Nothing is changed when a check fails. When the snapshot cannot be written
+        (:class:`SaveFailed` from a direct writer), the change is kept in memory, like the
+        data the next write will carry, and the error is raised.
+        """
         self._check_writable()
+        prepared = [self._prepare(record) for record in saved]
+        saved = [record for record, _document in prepared]
+        documents = [document for _record, document in prepared]
         view = self._overlay(saved, deleted)
+        problem = self._store_rule(saved, deleted, view)
+        if problem is not None:
+            raise IntegrityError(problem)
         checked = [r for t in view.values() for r in t.values()] if check_all else saved
         for record in checked:
             problems = record_problems(record, view)
             if problems:
                 raise IntegrityError(problems[0])
         now = utc_now()
-        with self._storage.batch():
-            for record in saved:
-                record.updated = now
-                self._write(record)
-            for record in deleted:
-                doc_id = self._doc_ids.pop(record.id, None)
-                if doc_id is not None:
-                    self._db.table(record.table).remove(doc_ids=[doc_id])
+        for record, document in zip(saved, documents, strict=True):
+            record.updated = now
+            document["updated"] = record.model_dump(mode="json", include={"updated"})["updated"]
+        try:
+            with self._storage.batch():
+                for record, document in zip(saved, documents, strict=True):
+                    self._write(record, document)
+                for record in deleted:
+                    doc_id = self._doc_ids.pop(record.id, None)
+                    if doc_id is not None:
+                        self._db.table(record.table).remove(doc_ids=[doc_id])
+        except SaveFailed:
+            self._apply(saved, deleted)
+            raise
+        self._apply(saved, deleted)
+
+    def _apply(self, saved: list[Record], deleted: list[Record]) -> None:
+        """Make the records in memory match TinyDB's data after a batch."""
         for record in saved:
             self._records[record.table][record.id] = record
         for record in deleted:
             self._records[record.table].pop(record.id, None)
         self._revision += 1
 
-    def _write(self, record: Record) -> None:
+    def _write(self, record: Record, document: dict[str, Any]) -> None:
         table = self._db.table(record.table)
-        document = record.model_dump(mode="json")
         doc_id = self._doc_ids.get(record.id)
         if doc_id is None:
             self._doc_ids[record.id] = table.insert(document)
@@ -199,10 +290,14 @@ class Repository:
             self._storage.flush()
 
     def close(self) -> None:
+        """Write what is pending, release the lock; the store is read-only from then on."""
         try:
             self._storage.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+            if not self.read_only:
+                self.read_only_reason = CLOSED
+                self.read_only_params = {}
 

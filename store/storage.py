@@ -198,7 +198,9 @@ class BackgroundWriter:
                 self._busy = False
                 if failure is None and self._pending is payload:
                     self._pending = None
-                self._failed = failure is not None
+                # A snapshot submitted during a failed write is tried at once, not after
+                # the retry delay: only the snapshot that failed waits.
+                self._failed = failure is not None and self._pending is payload
                 self._condition.notify_all()
             self._notify(failure)
 

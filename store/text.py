@@ -18,8 +18,9 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
     r"|\x1b[ -~]?"
 )
-# C0 and C1 control characters except tab and line feed.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters except tab and line feed, and lone surrogates (they are
+# not text: no terminal shows them and UTF-8, hence the store file, cannot hold them).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _SPACES = re.compile(r"[\t\n]+")
 
@@ -30,7 +31,10 @@ def N_(message: str) -> str:
 
 
 def clean_multiline(value: str) -> str:
-    """Keep printable text, tabs and line feeds; normalise line breaks to ``\\n``."""
+    """Keep printable text, tabs and line feeds; normalise line breaks to ``\\n``.
+
+    Escape sequences go whole (their parameters too), then any control character left.
+    """
     value = _LINE_BREAKS.sub("\n", value)
     value = _ESCAPE_SEQUENCE.sub("", value)
     return _CONTROL.sub("", value)

@@ -1,0 +1,194 @@
+"""The application: five modes over one store, the keys to move between them, and the
+promises about saving (on quit, on a closed terminal, on SIGTERM).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from coop_tui.help import HelpScreen
+from coop_tui.i18n import N_, _, translate_error
+from coop_tui.screen import CoopScreen
+from coop_tui.session import SaveState, Session, StoreStatus
+from coop_tui.settings import Settings
+from coop_tui.store.errors import SaveFailed
+from coop_tui.store.repository import Repository
+from coop_tui.widgets.bindings import translate_bindings
+
+# Modes in the order of their keys (1 to 5), with their names in the command palette.
+MODES: tuple[tuple[str, str, str], ...] = (
+    ("dashboard", N_("Dashboard"), N_("Where the territory stands")),
+    ("actors", N_("Actors"), N_("The actor map: who is who, who weighs what")),
+    ("levers", N_("Levers"), N_("The levers of cooperation, as a checklist")),
+    ("roadmap", N_("Roadmap"), N_("The feuille de route over the mandate")),
+    ("meetings", N_("Meetings"), N_("Meetings, live notes and minutes")),
+)
+
+
+def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
+    """Import a screen's module only when it is first shown (start-up stays fast)."""
+
+    def build() -> CoopScreen:
+        if mode == "dashboard":
+            from coop_tui.screens.dashboard import DashboardScreen
+
+            return DashboardScreen(session)
+        if mode == "actors":
+            from coop_tui.screens.actors import ActorsScreen
+
+            return ActorsScreen(session)
+        if mode == "levers":
+            from coop_tui.screens.levers import LeversScreen
+
+            return LeversScreen(session)
+        if mode == "roadmap":
+            from coop_tui.screens.roadmap import RoadmapScreen
+
+            return RoadmapScreen(session)
+        from coop_tui.screens.meetings import MeetingsScreen
+
+        return MeetingsScreen(session)
+
+    return build
+
+
+class CoopApp(App[int]):
+    """coop-tui: actors, levers, roadmap and meetings of one territory."""
+
+    TITLE = "coop-tui"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        *(
+            Binding(str(number), f"show_mode('{mode}')", name, id=f"mode.{mode}")
+            for number, (mode, name, _help) in enumerate(MODES, start=1)
+        ),
+        Binding("question_mark,f1", "help", N_("Help"), id="help"),
+        Binding("ctrl+p", "command_palette", N_("Commands"), id="command_palette",
+                priority=True),
+        Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        repository: Repository,
+        settings: Settings | None = None,
+        *,
+        settings_path: Path | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.session = Session(repository, settings or Settings(), settings_path, today)
+        for mode, _name, _help in MODES:
+            self.add_mode(mode, _screen_factory(mode, self.session))
+        self._quitting = False
+
+    # ------------------------------------------------------------------ start and stop
+
+    def on_mount(self) -> None:
+        if self.session.settings.theme in self.available_themes:
+            self.theme = self.session.settings.theme
+        self.switch_mode("dashboard")
+        if self.session.repository.read_only:
+            repository = self.session.repository
+            reason = _(repository.read_only_reason).format(**repository.read_only_params)
+            self.session.set_status(StoreStatus(SaveState.READ_ONLY, reason))
+            self.notify(_("Opened read-only: {reason}").format(reason=reason),
+                        severity="warning", timeout=10, markup=False)
+        self._install_signal_handlers()
+
+    def _install_signal_handlers(self) -> None:
+        """Textual runs no clean-up on a closed terminal or SIGTERM: save first, then exit."""
+        try:
+            loop = asyncio.get_running_loop()
+            for number in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(number, self._on_terminate_signal)
+        except (NotImplementedError, RuntimeError, AttributeError, ValueError):
+            return
+
+    def _on_terminate_signal(self) -> None:
+        self.save_everything()
+        self.exit(0)
+
+    def save_everything(self) -> None:
+        """Move drafts into the store and wait until the store is on disk."""
+        repository = self.session.repository
+        if repository.read_only:
+            return
+        self.session.save_drafts()
+        try:
+            repository.flush()
+        except SaveFailed as failure:
+            self.report_save(failure)
+
+    async def action_quit(self) -> None:
+        self.save_everything()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.save_everything()
+
+    # ------------------------------------------------------------------ saving
+
+    def report_save(self, failure: SaveFailed | None) -> None:
+        """Show the outcome of a save (called on the interface's thread)."""
+        if failure is None:
+            if self.session.status.state is SaveState.FAILED:
+                self.notify(_("Saved again."), timeout=4)
+            self.session.set_status(StoreStatus(SaveState.SAVED))
+            return
+        message = translate_error(failure)
+        if self.session.status.state is not SaveState.FAILED:
+            self.notify(message + "\n" + _("Your changes are kept and will be saved when "
+                                           "possible."),
+                        severity="error", timeout=15, markup=False)
+        self.session.set_status(StoreStatus(SaveState.FAILED, message))
+
+    def save_listener(self, failure: SaveFailed | None) -> None:
+        """For the writer thread: hand the outcome to the interface's thread."""
+        if self.is_running:
+            self.call_from_thread(self.report_save, failure)
+
+    # ------------------------------------------------------------------ navigation
+
+    def action_show_mode(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def watch_theme(self, theme: str) -> None:
+        settings = self.session.settings
+        if settings.theme != theme:
+            settings.theme = theme
+            self.session.save_settings()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for mode, name, help_text in MODES:
+            yield SystemCommand(
+                _("Go to: {screen}").format(screen=_(name)),
+                _(help_text),
+                partial(self.action_show_mode, mode),
+            )
+        yield SystemCommand(_("Help: keys"), _("Every key of this screen"), self.action_help)
+        yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
+        yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand(_("Quit"), _("Save and leave coop-tui"), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for a screen or an action…")))

@@ -1,0 +1,53 @@
+"""The base of the five main screens: a status bar, the content, a footer.
+
+A screen is handed the :class:`Session` and reads and writes through its repository only.
+It rebuilds its view when shown again after the store changed elsewhere.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from coop_tui.session import Session
+from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.status_bar import StatusBar
+
+
+class CoopScreen(Screen[None]):
+    """A main screen of coop-tui (one per mode)."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.session = session
+        self._shown_revision = -1
+
+    @property
+    def title_text(self) -> str:
+        """The screen's name in the current language."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(self.session, self.title_text)
+        yield from self.compose_content()
+        yield Footer()
+
+    def compose_content(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self._refresh_if_stale()
+
+    def on_screen_resume(self) -> None:
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        revision = self.session.repository.revision
+        if revision != self._shown_revision:
+            self._shown_revision = revision
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Show the store's current state (called when first shown and after changes)."""

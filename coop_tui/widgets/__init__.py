@@ -1,0 +1,1 @@
+"""Widgets and building blocks shared by the screens."""

@@ -1,0 +1,110 @@
+"""Keep the French catalogue complete and compiled.
+
+    python scripts/i18n_catalog.py check      # every message translated, .mo up to date
+    python scripts/i18n_catalog.py missing    # the untranslated messages, as .po entries
+    python scripts/i18n_catalog.py compile    # merge the .po files into coop_tui.mo
+
+Translations live in several .po files (one per area of the app) under
+coop_tui/locale/fr/LC_MESSAGES/; they are merged into one compiled coop_tui.mo.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ("coop_tui", "screens", "store")
+PO_DIR = ROOT / "coop_tui" / "locale" / "fr" / "LC_MESSAGES"
+MO_FILE = PO_DIR / "coop_tui.mo"
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def extracted() -> dict[str, str]:
+    """Every message id in the sources, with the first place it appears."""
+    found: dict[str, str] = {}
+    for folder in SOURCES:
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")], keywords=KEYWORDS
+        ):
+            msgid = message[0] if isinstance(message, tuple) else message
+            if msgid:
+                found.setdefault(msgid, f"{folder}/{filename}:{lineno}")
+    return found
+
+
+def merged() -> Catalog:
+    """All .po files of the folder as one catalogue."""
+    catalog = Catalog(locale="fr", domain="coop_tui")
+    for po in sorted(PO_DIR.glob("*.po")):
+        with po.open("rb") as handle:
+            for message in read_po(handle, locale="fr"):
+                if message.id:
+                    catalog[message.id] = message
+    return catalog
+
+
+def compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
+
+
+def problems() -> list[str]:
+    catalog = merged()
+    found = extracted()
+    out: list[str] = []
+    for msgid, where in sorted(found.items(), key=lambda pair: pair[1]):
+        message = catalog.get(msgid)
+        strings = message.string if message else None
+        texts = list(strings) if isinstance(strings, tuple) else [strings]
+        if message is None or not all(texts):
+            out.append(f"{where}: no French translation for {msgid!r}")
+            continue
+        for text in texts:
+            if set(PLACEHOLDER.findall(str(text))) != set(PLACEHOLDER.findall(msgid)):
+                out.append(f"{where}: placeholders differ in the translation of {msgid!r}")
+    if not MO_FILE.exists() or MO_FILE.read_bytes() != compiled(catalog):
+        out.append(f"{MO_FILE.relative_to(ROOT)} is out of date: run "
+                   "python scripts/i18n_catalog.py compile")
+    return out
+
+
+def missing_entries() -> str:
+    catalog = merged()
+    lines: list[str] = []
+    for msgid, where in sorted(extracted().items(), key=lambda pair: pair[1]):
+        message = catalog.get(msgid)
+        if message is None or not message.string:
+            lines += [f"#: {where}", f"msgid {_quote(msgid)}", 'msgstr ""', ""]
+    return "\n".join(lines)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "check"
+    if command == "compile":
+        MO_FILE.write_bytes(compiled(merged()))
+        return 0
+    if command == "missing":
+        print(missing_entries())
+        return 0
+    found = problems()
+    for line in found:
+        print(line)
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

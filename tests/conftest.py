@@ -1,0 +1,85 @@
+"""Shared fixtures: an isolated environment, a demo store, an app on it, a fixed day.
+
+Every test runs with its data and configuration folders in a temporary directory, no
+animations, and English unless it asks for French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coop_tui.i18n import set_language
+from coop_tui.store.database import create, open_store
+from coop_tui.store.repository import Repository
+
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def isolated(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COOP_TUI_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("COOP_TUI_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("TEXTUAL_ANIMATION", "none")
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    set_language("fr")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(scope="session")
+def demo_bytes() -> bytes:
+    from coop_tui.store.demo import demo_data
+    from coop_tui.store.storage import serialise
+
+    return serialise(demo_data("small", today=TODAY))
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path, demo_bytes: bytes) -> Path:
+    path = tmp_path / "demo.json"
+    path.write_bytes(demo_bytes)
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture
+def repository(demo_path: Path) -> Iterator[Repository]:
+    repository = open_store(demo_path)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def empty_repository(tmp_path: Path) -> Iterator[Repository]:
+    from coop_tui.store.catalogue import blank_store
+
+    path = tmp_path / "blank.json"
+    create(path, blank_store("Test territory", "en", date(2026, 3, 15), date(2032, 3, 15)))
+    repository = open_store(path)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def make_app(repository: Repository):  # type: ignore[no-untyped-def]
+    """Build the app on the demo store, with the day fixed."""
+    from coop_tui.app import CoopApp
+    from coop_tui.settings import Settings
+
+    def build(repo: Repository | None = None) -> CoopApp:
+        return CoopApp(repo or repository, Settings(), today=lambda: TODAY)
+
+    return build

@@ -1,0 +1,130 @@
+"""The app shell: five screens by single keys, help, palette, read-only and save states."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Tree
+
+from coop_tui.app import MODES, CoopApp
+from coop_tui.help import HelpScreen
+from coop_tui.session import SaveState
+from coop_tui.store.database import open_store
+from coop_tui.store.errors import SaveFailed
+from coop_tui.store.models import Actor, Meeting, RoadmapItem
+from coop_tui.store.repository import Repository
+from coop_tui.widgets.status_bar import StatusBar
+
+AppFactory = Callable[..., CoopApp]
+
+
+async def test_every_screen_by_its_key(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.current_mode == "dashboard"
+        for number, (mode, _name, _help) in enumerate(MODES, start=1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            assert app.current_mode == mode
+            assert app.screen.query_one(StatusBar)
+
+
+async def test_screens_show_the_store(make_app: AppFactory) -> None:
+    app = make_app()
+    repository = app.session.repository
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == repository.count(Actor)
+        await pilot.press("4")
+        await pilot.pause()
+        assert app.screen.query(DataTable).first().row_count == repository.count(RoadmapItem)
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.screen.query(DataTable).first().row_count == repository.count(Meeting)
+        await pilot.press("3")
+        await pilot.pause()
+        tree = app.screen.query(Tree).first()
+        assert len(tree.root.children) == 3
+
+
+async def test_help_lists_the_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_lists_every_screen(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for _mode, name, _help in MODES:
+            assert f"Go to: {name}" in titles
+
+
+async def test_french_interface(make_app: AppFactory, french: None) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        footer_descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "Acteurs" in footer_descriptions
+        assert "Réunions" in footer_descriptions
+
+
+async def test_markup_in_names_is_shown_as_text(make_app: AppFactory) -> None:
+    app = make_app()
+    repository = app.session.repository
+    actor = repository.actors[0].model_copy(deep=True)
+    actor.name = "[bold]X[/] \x1b[2J[/]"
+    repository.save(actor)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        cells = [str(table.get_row(key)[0]) for key in table.rows]
+        assert "[bold]X[/] [/]" in cells
+
+
+async def test_second_instance_is_read_only(make_app: AppFactory, demo_path: Path) -> None:
+    second = open_store(demo_path)
+    try:
+        app = make_app(second)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.session.status.state is SaveState.READ_ONLY
+            assert "another coop-tui holds it" in app.session.status.message
+    finally:
+        second.close()
+
+
+async def test_failed_save_is_shown_and_recovered(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.report_save(SaveFailed(Path("/x.json"), reason="No space left on device"))
+        await pilot.pause()
+        assert app.session.status.state is SaveState.FAILED
+        assert "No space left" in app.session.status.message
+        assert app.screen.query_one(StatusBar).has_class("-failed")
+        app.report_save(None)
+        await pilot.pause()
+        assert app.session.status.state is SaveState.SAVED
+
+
+@pytest.mark.parametrize("theme", ["textual-light"])
+async def test_theme_is_remembered(repository: Repository, tmp_path: Path, theme: str) -> None:
+    from coop_tui.settings import Settings, load_settings
+
+    settings_file = tmp_path / "settings.json"
+    app = CoopApp(repository, Settings(), settings_path=settings_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+    assert load_settings(settings_file).theme == theme

@@ -1,0 +1,109 @@
+"""The command line contracts of DESIGN.md: demo, check, schema, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coop_tui.cli import main
+from coop_tui.store.database import parse
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 1), out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "--version")
+    assert code == 0
+    assert "coop-tui" in out
+
+
+def test_demo_writes_a_valid_store(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "demo.json"
+    code, out, _err = run(capsys, "demo", str(target))
+    assert code == 0
+    assert str(target) in out
+    loaded = parse(target, target.read_bytes())
+    assert loaded.records["actors"]
+
+
+def test_demo_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "demo.json"
+    target.write_text("precious")
+    code, _out, err = run(capsys, "demo", str(target))
+    assert code == 1
+    assert "--force" in err
+    assert target.read_text() == "precious"
+
+
+def test_check_good_store(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    code, out, _err = run(capsys, "check", str(demo_path))
+    assert code == 0
+    assert "no problem" in out
+
+
+def test_check_lists_each_problem(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    data = json.loads(demo_path.read_text())
+    first_actor = next(iter(data["actors"].values()))
+    first_actor["name"] = "  "
+    first_meeting = next(iter(data["meetings"].values()))
+    first_meeting["on"] = "2026-02-31"
+    demo_path.write_text(json.dumps(data))
+    code, out, _err = run(capsys, "check", str(demo_path))
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert len(lines) == 2
+    assert any("name: must not be empty" in line and "actors #" in line for line in lines)
+    assert any("on:" in line and "meetings #" in line for line in lines)
+
+
+def test_check_in_french(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    demo_path.write_text("{")
+    code, out, _err = run(capsys, "--lang", "fr", "check", str(demo_path))
+    assert code == 1
+    assert "n'est pas du JSON valide" in out
+
+
+def test_check_missing_file_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _out, err = run(capsys, "check", str(tmp_path / "nope.json"))
+    assert code == 1
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_schema_is_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert set(schema["properties"]) >= {"territory", "actors", "relations", "levers",
+                                         "roadmap", "meetings"}
+    assert "Actor" in schema["$defs"]
+
+
+def test_open_in_missing_folder_is_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "coop_tui", str(tmp_path / "no" / "such.json")],
+        capture_output=True, text=True, timeout=60, check=False,
+        env={**os.environ, "LANG": "en_US.UTF-8"},
+    )
+    assert result.returncode == 1
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_default_language_follows_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coop_tui.i18n import default_language
+
+    assert default_language({"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert default_language({"LC_ALL": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"}) == "en"
+    assert default_language({}) == "en"

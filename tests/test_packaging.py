@@ -1,0 +1,57 @@
+"""The wheel ships screens/ and store/ inside coop_tui, and nothing generic at the top."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import coop_tui.screens
+import coop_tui.store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(out), str(ROOT)],
+        check=True, capture_output=True, timeout=300,
+    )
+    (wheel,) = out.glob("coop_tui-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return archive.namelist()
+
+
+def test_no_generic_top_level_package(wheel_names: list[str]) -> None:
+    top = {name.split("/", 1)[0] for name in wheel_names}
+    assert "screens" not in top
+    assert "store" not in top
+    assert {t for t in top if not t.endswith(".dist-info")} == {"coop_tui"}
+
+
+def test_mapped_packages_and_data_are_shipped(wheel_names: list[str]) -> None:
+    names = set(wheel_names)
+    for module in ("coop_tui/app.py", "coop_tui/cli.py", "coop_tui/store/models.py",
+                   "coop_tui/store/repository.py", "coop_tui/screens/dashboard.py",
+                   "coop_tui/screens/dashboard.tcss", "coop_tui/app.tcss",
+                   "coop_tui/locale/fr/LC_MESSAGES/coop_tui.mo", "coop_tui/py.typed"):
+        assert module in names, module
+    screens = {p.name for p in (ROOT / "screens").glob("*.tcss")}
+    shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("coop_tui/screens/")}
+    assert screens <= shipped
+
+
+def test_entry_point(wheel_names: list[str]) -> None:
+    (entry_points,) = [n for n in wheel_names if n.endswith("entry_points.txt")]
+    assert entry_points
+
+
+def test_editable_install_maps_the_folders() -> None:
+    assert Path(coop_tui.store.__file__).resolve().parent == ROOT / "store"
+    assert Path(coop_tui.screens.__file__).resolve().parent == ROOT / "screens"

@@ -1,0 +1,46 @@
+"""ruff, mypy (strict) and the French catalogue, as part of the suite."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                          check=False)
+
+
+def test_ruff() -> None:
+    result = run(sys.executable, "-m", "ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict() -> None:
+    result = run(sys.executable, "scripts/typecheck.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_message_has_a_french_translation() -> None:
+    result = run(sys.executable, "scripts/i18n_catalog.py", "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_store_imports_nothing_above_it() -> None:
+    """The bottom floor knows nothing of Textual, the screens or the app."""
+    for path in (ROOT / "store").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for forbidden in ("import textual", "from textual", "coop_tui.screens",
+                          "from coop_tui import", "coop_tui.app", "coop_tui.i18n",
+                          "coop_tui.widgets", "import rich", "from rich"):
+            assert forbidden not in text, f"{path.name} imports {forbidden}"
+
+
+def test_screens_never_import_the_app() -> None:
+    for path in (ROOT / "screens").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "coop_tui.app" not in text, path.name
+        assert "tinydb" not in text, path.name
