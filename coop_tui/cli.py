@@ -10,13 +10,17 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from coop_tui import __version__
+from coop_tui.commands import register_all
 from coop_tui.i18n import LANGUAGES, _, default_language, set_language, translate_error
 from coop_tui.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from coop_tui.store.repository import Repository
 
 LANGUAGE_OPTION = click.Choice(LANGUAGES)
 SIZES = click.Choice(["small", "large"])
@@ -138,6 +142,21 @@ def schema_command() -> None:
     from coop_tui.store.schema import store_schema
 
     click.echo(json.dumps(store_schema(), indent=2, ensure_ascii=False))
+
+
+@cli.group("export")
+def export_group() -> None:
+    """Export minutes, a calendar or the actor list from a store."""
+
+
+def open_repository(store: Path) -> Repository:
+    """A store opened read-only for a command: never waits on, nor blocks, a running app."""
+    from coop_tui.store.database import open_store
+
+    return open_store(store, read_only=True)
+
+
+register_all(cli, export_group)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -804,3 +804,31 @@ def test_error_messages_fill_in_their_reason(tmp_path: Path) -> None:
     # A reason that only looks like a template (an OS message, a file name) stays as it is.
     odd = SaveFailed(tmp_path / "s.json", reason="cannot write {draft}.json")
     assert str(odd).endswith(": cannot write {draft}.json")
+
+
+# ---------------------------------------------------------------------------- documentation
+
+DOC = Path(__file__).resolve().parent.parent / "docs" / "store-format.md"
+
+
+def test_the_documented_example_is_a_valid_store(tmp_path: Path) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    example = text.split("```json\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "example.json"
+    path.write_text(example, encoding="utf-8")
+    assert check(path) == []
+    # It is written exactly as coop-tui writes files.
+    assert serialise(orjson.loads(example)).decode() == example
+
+
+def test_every_field_is_documented() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    kinds = [*models.RECORD_TYPES, models.Thresholds, models.Contact, models.ContactEntry,
+             models.CommuneProfile, models.Blockage, models.PrivateReading,
+             models.ChecklistItem, models.LocalizedText, models.Means, models.Attendance,
+             models.AgendaItem, models.Vote, models.Decision, models.Action]
+    missing = [f"{kind.__name__}.{name}" for kind in kinds for name in kind.model_fields
+               if f"`{name}`" not in text]
+    assert missing == []
+    for kind in models.RECORD_TYPES:
+        assert f"`{kind.table}`" in text

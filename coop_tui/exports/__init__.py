@@ -1,0 +1,1 @@
+"""Exports: documents made from the models (never from widgets), for people and software."""
