@@ -19,7 +19,7 @@ from textual.screen import Screen
 from coop_tui.help import HelpScreen
 from coop_tui.i18n import N_, _, translate_error
 from coop_tui.screen import CoopScreen
-from coop_tui.session import SaveState, Session, StoreStatus
+from coop_tui.session import SaveState, Session, StoreStatus, Target
 from coop_tui.settings import Settings
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.repository import Repository
@@ -92,7 +92,7 @@ class CoopApp(App[int]):
         self.session = Session(repository, settings or Settings(), settings_path, today)
         for mode, _name, _help in MODES:
             self.add_mode(mode, _screen_factory(mode, self.session))
-        self._quitting = False
+        self.session.navigator = self.open_target
 
     # ------------------------------------------------------------------ start and stop
 
@@ -165,6 +165,16 @@ class CoopApp(App[int]):
     def action_show_mode(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)
+
+    def open_target(self, target: Target) -> None:
+        """Switch to the target's screen, then let that screen select the record."""
+
+        def select() -> None:
+            if isinstance(self.screen, CoopScreen):
+                self.screen.show_record(target)
+
+        self.action_show_mode(target.mode)
+        self.call_after_refresh(select)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

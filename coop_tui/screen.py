@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from coop_tui.session import Session
+from coop_tui.session import Session, Target
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.status_bar import StatusBar
 
@@ -51,3 +51,6 @@ class CoopScreen(Screen[None]):
 
     def refresh_data(self) -> None:
         """Show the store's current state (called when first shown and after changes)."""
+
+    def show_record(self, target: Target) -> None:
+        """Select (and reveal) a record of this screen: a jump from elsewhere."""

@@ -28,7 +28,18 @@ class StoreStatus:
     message: str = ""
 
 
+@dataclass(frozen=True)
+class Target:
+    """A record to show on its own screen: ``mode`` is the screen, ``record_id`` the record
+    (for a part of a record, such as a meeting's action, ``part_id`` names the part)."""
+
+    mode: str
+    record_id: str
+    part_id: str = ""
+
+
 StatusListener = Callable[[StoreStatus], None]
+Navigator = Callable[[Target], None]
 DraftSaver = Callable[[], None]
 
 
@@ -49,6 +60,12 @@ class Session:
         self._status = StoreStatus(SaveState.READ_ONLY if repository.read_only else SaveState.SAVED)
         self._status_listeners: list[StatusListener] = []
         self._draft_savers: list[DraftSaver] = []
+        self.navigator: Navigator | None = None
+
+    def open(self, target: Target) -> None:
+        """Show a record on its own screen (the app switches screens and selects it)."""
+        if self.navigator is not None:
+            self.navigator(target)
 
     @property
     def status(self) -> StoreStatus:

@@ -209,7 +209,7 @@ class BackgroundWriter:
             self._listener(failure)
 
 
-class MemoryStorage(Storage):  # type: ignore[misc]
+class MemoryStorage(Storage):
     """TinyDB storage serving reads from memory; writes go to a writer as snapshots.
 
     ``batch()`` gathers the writes of one user action into one snapshot. Without a writer

@@ -73,6 +73,7 @@ from coop_tui.store.models import (
     Vote,
 )
 from coop_tui.store.repository import Repository
+from coop_tui.store.storage import serialise
 from coop_tui.store.text import clean_line
 
 # ---------------------------------------------------------------------------- building stores
@@ -196,7 +197,8 @@ def stores(draw: st.DrawFn) -> list[Record]:
     relation = Relation(source_id=ids[0], target_id=ids[1],
                         kind=draw(st.sampled_from(RelationKind)),
                         strength=draw(st.integers(1, 3)), note=draw(texts))
-    lever = Lever(category=draw(st.sampled_from(LeverCategory)), position=draw(st.integers(-1000, 1000)),
+    lever = Lever(category=draw(st.sampled_from(LeverCategory)),
+                  position=draw(st.integers(-1000, 1000)),
                   title=LocalizedText(fr=draw(texts), en=draw(texts)),
                   items=draw(st.lists(st.builds(ChecklistItem,
                                                 text=st.builds(LocalizedText, fr=texts),

@@ -193,11 +193,9 @@ def test_atomic_write_survives_sigkill_at_random_moments(tmp_path: Path) -> None
         child.stdout.close()
         child.stderr.close()
         assert completed == list(range(base + 1, base + 1 + len(completed)))
-        if completed:
-            # The last write it reported, or the next one: replaced but not yet reported.
-            expected = {completed[-1], completed[-1] + 1}
-        else:
-            expected = {on_disk, base + 1}
+        # The last write it reported, or the next one: replaced but not yet reported; with
+        # no write reported, the previous round's file or this round's first write.
+        expected = {completed[-1], completed[-1] + 1} if completed else {on_disk, base + 1}
         if not path.exists():
             assert on_disk == 0 and not completed
             continue
