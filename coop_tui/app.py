@@ -5,17 +5,20 @@ promises about saving (on quit, on a closed terminal, on SIGTERM).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from coop_tui.crash import write_crash_report
 from coop_tui.help import HelpScreen
 from coop_tui.i18n import N_, _, translate_error
 from coop_tui.screen import CoopScreen
@@ -93,6 +96,7 @@ class CoopApp(App[int]):
         for mode, _name, _help in MODES:
             self.add_mode(mode, _screen_factory(mode, self.session))
         self.session.navigator = self.open_target
+        self.crash_message = ""
 
     # ------------------------------------------------------------------ start and stop
 
@@ -138,6 +142,28 @@ class CoopApp(App[int]):
 
     def on_unmount(self) -> None:
         self.save_everything()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: save what was typed, write a crash report, leave with one clear line.
+
+        Textual would print a traceback with local variables (which can hold the user's
+        notes); the report written here holds neither.
+        """
+        with contextlib.suppress(Exception):
+            self.save_everything()
+        report = write_crash_report(error)
+        self.crash_message = (
+            _("coop-tui stopped on an unexpected error; your work was saved. "
+              "Crash report: {path}").format(path=report)
+            if report else
+            _("coop-tui stopped on an unexpected error; your work was saved.")
+        )
+        super()._handle_exception(error)
+
+    def _fatal_error(self) -> None:
+        self.bell()
+        self._exit_renderables.append(Text(self.crash_message, style="bold red"))
+        self._close_messages_no_wait()
 
     # ------------------------------------------------------------------ saving
 

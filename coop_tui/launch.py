@@ -90,7 +90,7 @@ def launch(store: Path | None, *, demo: bool = False) -> int:
         app = CoopApp(repository, load_settings(settings_path()), settings_path=settings_path())
         relay.target = app.save_listener
         try:
-            code = app.run()
+            app.run()
         finally:
             repository.close()
-        return code or 0
+        return app.return_code or 0

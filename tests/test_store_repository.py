@@ -166,7 +166,7 @@ def test_delete_and_replace_are_one_write_each(
     assert len(submits) == 1
     meeting = copy_of(repo, sample.meeting)
     meeting.attendance = [row for row in meeting.attendance if row.actor_id != sample.neighbour.id]
-    repo.replace([meeting], [repo.get(Relation, sample.relation.id), sample.neighbour])
+    repo.replace([meeting], [copy_of(repo, sample.relation), sample.neighbour])
     assert len(submits) == 2
     stored = on_disk(path)
     assert sample.neighbour.id not in stored["actors"]
@@ -481,9 +481,12 @@ def test_a_read_only_store_refuses_every_write(path: Path, sample: Sample) -> No
     try:
         assert repository.read_only
         before = path.read_bytes()
-        for write in (lambda: repository.save(Actor(name="x", kind="commune")),
-                      lambda: repository.delete(repository.relations[0]),
-                      lambda: repository.replace([], [])):
+        writes: list[Callable[[], None]] = [
+            lambda: repository.save(Actor(name="x", kind="commune")),
+            lambda: repository.delete(repository.relations[0]),
+            lambda: repository.replace([], []),
+        ]
+        for write in writes:
             with pytest.raises(ReadOnlyStore):
                 write()
         repository.flush()  # nothing to do, and no error

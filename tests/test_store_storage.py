@@ -118,7 +118,7 @@ def test_atomic_write_failure_keeps_the_old_file(
     def no_space(*args: Any) -> None:
         raise ENOSPC
 
-    monkeypatch.setattr(storage.os, "replace", no_space)
+    monkeypatch.setattr(os, "replace", no_space)  # the module ``storage`` calls
     with pytest.raises(OSError) as caught:
         atomic_write(path, b"new")
     assert caught.value.errno == errno.ENOSPC
@@ -411,7 +411,11 @@ def test_background_submit_during_a_failing_write_is_tried_at_once(
 
     monkeypatch.setattr(storage, "atomic_write", first_fails)
     # With an hour between retries, only an immediate try of the new snapshot can save it.
-    writer = BackgroundWriter(path, lambda failure: failure or saved.set(), retry_seconds=3600)
+    def listener(failure: SaveFailed | None) -> None:
+        if failure is None:
+            saved.set()
+
+    writer = BackgroundWriter(path, listener, retry_seconds=3600)
     try:
         writer.submit(b"old")
         assert started.wait(30)
