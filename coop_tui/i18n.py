@@ -132,9 +132,18 @@ def translate_problem(problem: Problem) -> str:
     return f"{problem.where}: {translate_template(problem.kind, problem.template, problem.params)}"
 
 
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    """``template`` with its placeholders filled; as it is when it is not a template
+    (an operating system's message may hold braces)."""
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 def translate_error(error: StoreError) -> str:
     """A store error in the current language, in one line."""
     params = dict(error.params)
     if "reason" in params:
-        params["reason"] = _(str(params["reason"])).format(**error.params)
-    return _(error.template).format(**params)
+        params["reason"] = _fill(_(str(params["reason"])), error.params)
+    return _fill(_(error.template), params)

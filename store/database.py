@@ -243,7 +243,9 @@ def parse(path: Path, payload: bytes) -> Loaded:
                 problems.append(Problem(table, "bad_table", BAD_TABLE,
                                         {"found": _json_kind(documents)}))
                 continue
-            for doc_id, document in documents.items():
+            # Sorted keys put "10" before "2": read documents in the order they were added.
+            in_order = sorted(documents.items(), key=lambda item: (len(item[0]), item[0]))
+            for doc_id, document in in_order:
                 where = _where(table, doc_id, document)
                 if not _DOC_ID.fullmatch(doc_id):
                     problems.append(Problem(where, "bad_doc_id", BAD_DOC_ID, {"key": doc_id}))

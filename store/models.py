@@ -152,6 +152,8 @@ class Thresholds(Model):
     channel_coverage_percent: int = Field(default=80, ge=0, le=100)
     assessed_percent: int = Field(default=70, ge=0, le=100)
     category_gap_percent: int = Field(default=30, ge=0, le=100)
+    roadmap_complete_percent: int = Field(default=80, ge=0, le=100)
+    follow_up_days: int = Field(default=30, ge=1, le=3650)
 
 
 class Territory(Record):
@@ -229,7 +231,7 @@ class ContactEntry(Part):
 class CommuneProfile(Model):
     """How a member commune works, which the facilitator must know."""
 
-    population: int | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=10**9)
     council_rhythm: Line = ""
     mayor: Line = ""
     deputies: list[Name] = Field(default_factory=list)
@@ -343,7 +345,7 @@ class Lever(Record):
 
     key: Line = ""  # catalogue key; empty for levers the user added
     category: LeverCategory
-    position: int = 0
+    position: int = Field(default=0, ge=-(10**6), le=10**6)
     title: LocalizedText
     description: LocalizedText = Field(default_factory=LocalizedText)
     items: list[ChecklistItem] = Field(default_factory=list)
@@ -376,8 +378,8 @@ class RoadmapStatus(StrEnum):
 class Means(Model):
     """What an objective is given: money, people, a legal text."""
 
-    budget_eur: float | None = Field(default=None, ge=0)
-    staff_fte: float | None = Field(default=None, ge=0)
+    budget_eur: float | None = Field(default=None, ge=0, le=1e12, allow_inf_nan=False)
+    staff_fte: float | None = Field(default=None, ge=0, le=1e6, allow_inf_nan=False)
     text: Text = ""
 
     def is_set(self) -> bool:
@@ -463,15 +465,15 @@ class AgendaItem(Part):
     title: Name
     planned_minutes: int = Field(default=15, ge=0, le=24 * 60)
     notes: Text = ""
-    elapsed_seconds: int = Field(default=0, ge=0)
+    elapsed_seconds: int = Field(default=0, ge=0, le=10**7)
 
 
 class Vote(Model):
     """A vote on a decision; names are kept for a public vote."""
 
-    yes: int = Field(default=0, ge=0)
-    no: int = Field(default=0, ge=0)
-    abstain: int = Field(default=0, ge=0)
+    yes: int = Field(default=0, ge=0, le=10**6)
+    no: int = Field(default=0, ge=0, le=10**6)
+    abstain: int = Field(default=0, ge=0, le=10**6)
     public: bool = False
     yes_names: list[Name] = Field(default_factory=list)
     no_names: list[Name] = Field(default_factory=list)
@@ -525,7 +527,7 @@ class Meeting(Record):
     format: MeetingFormat = MeetingFormat.IN_PERSON
     facilitator_id: RecordId | None = None
     note_taker_id: RecordId | None = None
-    voting_members: int | None = Field(default=None, ge=1)
+    voting_members: int | None = Field(default=None, ge=1, le=10**6)
     attendance: list[Attendance] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)

@@ -333,6 +333,7 @@ zones = st.sampled_from([UTC, timezone(timedelta(hours=2)), timezone(-timedelta(
 moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 1, 1),
                        timezones=zones)
 finite = st.floats(min_value=0, max_value=1e12, allow_nan=False, allow_infinity=False)
+staff = st.floats(min_value=0, max_value=1e6, allow_nan=False, allow_infinity=False)
 emails = st.sampled_from(["", "dgs@cc-val.fr", "élu.maire@commune-exemple.fr"])
 localized = st.builds(LocalizedText, fr=texts, en=texts)
 
@@ -442,7 +443,7 @@ def roadmap_items(draw: st.DrawFn) -> RoadmapItem:
         description=draw(texts),
         start=start,
         due=due,
-        means=Means(budget_eur=draw(st.none() | finite), staff_fte=draw(st.none() | finite),
+        means=Means(budget_eur=draw(st.none() | finite), staff_fte=draw(st.none() | staff),
                     text=draw(texts)),
         status=draw(st.sampled_from(RoadmapStatus)),
         progress=draw(st.integers(0, 100)),
