@@ -79,6 +79,14 @@ class Loaded:
     doc_ids: dict[str, str]
     payload: bytes
     migrated_from: int | None
+    cleaned: bool = False
+
+    @property
+    def rewrite_reason(self) -> str:
+        """Why the file must be written again at once ("" when it need not be)."""
+        if self.migrated_from is not None:
+            return f"v{self.migrated_from}"
+        return "cleaned" if self.cleaned else ""
 
 
 @contextlib.contextmanager
@@ -268,7 +276,28 @@ def parse(path: Path, payload: bytes) -> Loaded:
         raise StoreCorrupt(path, problems, backups.latest_backup(path))
     for table in TABLES:
         data.setdefault(table, {})
-    return Loaded(data, records, doc_ids, payload, migrated_from)
+    cleaned = _CONTROL_ESCAPE.search(payload) is not None
+    if cleaned:
+        _store_cleaned_text(data, records, doc_ids)
+    return Loaded(data, records, doc_ids, payload, migrated_from, cleaned)
+
+
+# A control character other than tab, line feed and carriage return, as a JSON escape or
+# as a raw C1 character: text the models clean on the way in (escape sequences, bells…).
+_CONTROL_ESCAPE = re.compile(
+    rb"\\u00(?:0[0-8bcefBCEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|\\[bf]|\xc2[\x80-\x9f]"
+)
+
+
+def _store_cleaned_text(
+    data: Data, records: dict[str, dict[str, Record]], doc_ids: dict[str, str]
+) -> None:
+    """Replace raw documents by their validated records, so control characters a person
+    or a script put in the file never stay in it."""
+    for table, by_id in records.items():
+        documents = data.setdefault(table, {})
+        for record_id, record in by_id.items():
+            documents[doc_ids[record_id]] = record.model_dump(mode="json")
 
 
 def _read(path: Path) -> bytes:
@@ -355,8 +384,8 @@ def open_store(
         loaded = parse(path, _read(path))
         writer: Writer | None = None
         if writable:
-            if loaded.migrated_from is not None:
-                backups.make_backup(path, loaded.payload, f"v{loaded.migrated_from}")
+            if loaded.rewrite_reason:
+                backups.make_backup(path, loaded.payload, loaded.rewrite_reason)
                 DirectWriter(path).submit(serialise(loaded.data))
             else:
                 backups.make_backup(path, loaded.payload)
