@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import partial
@@ -36,6 +38,10 @@ MODES: tuple[tuple[str, str, str], ...] = (
     ("roadmap", N_("Roadmap"), N_("The feuille de route over the mandate")),
     ("meetings", N_("Meetings"), N_("Meetings, live notes and minutes")),
 )
+
+
+# After SIGTERM and a save, how long a normal exit may take before the process leaves.
+EXIT_GRACE_SECONDS = 3.0
 
 
 def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
@@ -116,13 +122,27 @@ class CoopApp(App[int]):
         """Textual runs no clean-up on a closed terminal or SIGTERM: save first, then exit."""
         try:
             loop = asyncio.get_running_loop()
-            for number in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(number, self._on_terminate_signal)
+            loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
+            loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
         except (NotImplementedError, RuntimeError, AttributeError, ValueError):
             return
 
-    def _on_terminate_signal(self) -> None:
+    def _on_hangup(self) -> None:
+        """The terminal is gone: save, release the store, and leave at once.
+
+        Textual's shutdown writes to the terminal to restore it; with no terminal those
+        writes never drain and the process would hang.
+        """
         self.save_everything()
+        self.session.repository.close()
+        os._exit(0)
+
+    def _on_terminate(self) -> None:
+        """Asked to stop: save, then exit normally, or at once if the exit stalls."""
+        self.save_everything()
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
         self.exit(0)
 
     def save_everything(self) -> None:

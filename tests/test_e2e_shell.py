@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +31,7 @@ def test_demo_in_a_real_terminal(tmp_path: Path) -> None:
         term.wait_for("Dashboard")
         term.wait_for("Val de Loubière")
         term.send("2")
-        term.wait_for("elected official")
+        term.wait_for("Last contact")
         term.send("3")
         term.wait_for("regulatory levers")
         term.send("4")
@@ -53,3 +56,47 @@ def test_first_run_creates_the_default_store_in_french(tmp_path: Path) -> None:
     store = tmp_path / "data" / "territoire.json"
     assert store.exists()
     assert oct(store.stat().st_mode & 0o777) == oct(0o600)
+
+
+def _app_pid(shell_pid: int) -> int:
+    found = subprocess.run(["pgrep", "-P", str(shell_pid)], capture_output=True, text=True,
+                           check=False).stdout.split()
+    assert found, "coop-tui is not running"
+    return int(found[0])
+
+
+def _gone(pid: int, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2] if Path(
+            f"/proc/{pid}/stat").exists() else "X"
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize("how", ["hang-up", "SIGTERM"])
+def test_closed_terminal_or_sigterm_ends_the_app(tmp_path: Path, demo_path: Path,
+                                                 how: str) -> None:
+    """Closing the terminal or SIGTERM: the app leaves within seconds and frees the store."""
+    from coop_tui.store.database import open_store
+
+    command = f"{coop_tui_command()} --lang en {demo_path}"
+    with terminal(command, environment(tmp_path, "C.UTF-8")) as term:
+        term.wait_for("Dashboard")
+        pid = _app_pid(term.pane_pid())
+        if how == "SIGTERM":
+            os.kill(pid, signal.SIGTERM)
+        else:
+            term.run("kill-server")
+        assert _gone(pid), f"coop-tui still running after {how}"
+    repository = open_store(demo_path)
+    try:
+        assert not repository.read_only
+    finally:
+        repository.close()
