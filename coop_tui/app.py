@@ -24,6 +24,7 @@ from coop_tui.crash import write_crash_report
 from coop_tui.help import HelpScreen
 from coop_tui.i18n import N_, _, translate_error
 from coop_tui.screen import CoopScreen
+from coop_tui.search import SearchProvider
 from coop_tui.session import SaveState, Session, StoreStatus, Target
 from coop_tui.settings import Settings
 from coop_tui.store.errors import SaveFailed
@@ -75,8 +76,10 @@ class CoopApp(App[int]):
     """coop-tui: actors, levers, roadmap and meetings of one territory."""
 
     TITLE = "coop-tui"
+    DEFAULT_MODE = "dashboard"  # the first frame is the dashboard, not a blank screen
     CSS_PATH = Path(__file__).parent / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {SearchProvider}
     BINDINGS = [
         *(
             Binding(str(number), f"show_mode('{mode}')", name, id=f"mode.{mode}")
@@ -109,7 +112,6 @@ class CoopApp(App[int]):
     def on_mount(self) -> None:
         if self.session.settings.theme in self.available_themes:
             self.theme = self.session.settings.theme
-        self.switch_mode("dashboard")
         if self.session.repository.read_only:
             repository = self.session.repository
             reason = _(repository.read_only_reason).format(**repository.read_only_params)

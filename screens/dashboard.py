@@ -1,21 +1,39 @@
-"""Dashboard: where the territory stands, in one glance."""
+"""Dashboard: where the territory stands, in one glance — what is late, what is next, whom
+to call — and every line one Enter away from its record.
+
+The screen shows an :class:`~coop_tui.insights.dashboard.Overview` (the same reading as the
+``coop-tui status`` report) in five panels laid out on a grid that follows the terminal's
+width: one column on a small terminal (each panel scrolls, Tab moves between them), two on a
+medium one, three on a large one.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
-from coop_tui.i18n import _, format_date, ngettext
+from coop_tui.exports.status import headline
+from coop_tui.i18n import N_, _
+from coop_tui.insights.dashboard import Overview, overview
 from coop_tui.screen import CoopScreen
-from coop_tui.store.models import LeverStatus, Role
-from coop_tui.widgets.text import plain
+from coop_tui.screens.dashboard_panels import PANELS, DashboardPanel
+from coop_tui.session import Target
 
 
 class DashboardScreen(CoopScreen):
     CSS_PATH = Path(__file__).parent / "dashboard.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
+    BINDINGS = [
+        Binding("x", "export_minutes", N_("Export last minutes"), id="dashboard.export_minutes"),
+    ]
+
+    overview: Overview | None = None
 
     @property
     def title_text(self) -> str:
@@ -23,32 +41,74 @@ class DashboardScreen(CoopScreen):
 
     def compose_content(self) -> ComposeResult:
         with VerticalScroll(id="dashboard"):
-            yield Static(id="summary", markup=False)
+            yield Static(id="headline", markup=False)
+            with Grid(id="panels"):
+                for panel in PANELS:
+                    yield panel()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#panel-roadmap", DashboardPanel).focus()
 
     def refresh_data(self) -> None:
+        """Read the store once and fill every panel from that one reading."""
+        self.overview = overview(self.session.repository, self.session.today())
+        self._show_headline(self.overview)
+        for panel in self.query(DashboardPanel):
+            panel.fill(self.overview)
+        self.refresh_bindings()
+
+    def _show_headline(self, found: Overview) -> None:
+        text = Text(no_wrap=False, end="")
+        parts = headline(found)
+        late = bool(found.roadmap.late or found.actions.late_count)
+        text.append("⚠ " if late else "✓ ", style="bold")
+        for index, part in enumerate(parts):
+            if index:
+                text.append(" · ")
+            text.append(part, style="bold" if index < 2 and late else "")
+        self.query_one("#headline", Static).update(text)
+
+    @on(DashboardPanel.Chosen)
+    def _open(self, event: DashboardPanel.Chosen) -> None:
+        self.session.open(event.target)
+
+    def show_record(self, target: Target) -> None:
+        """The dashboard has no record of its own: a jump here shows it from the top."""
+        self.query_one("#panel-roadmap", DashboardPanel).focus()
+
+    # ------------------------------------------------------------------ minutes
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export_minutes":
+            return None if self.overview is None or self.overview.meetings.last is None \
+                else True
+        return True
+
+    def action_export_minutes(self) -> None:
+        """Export the last meeting's minutes with the meetings' own export dialog."""
+        if self.overview is None or self.overview.meetings.last is None:
+            return
+        from coop_tui.exports.minutes import MinutesSource
+        from coop_tui.screens.meeting_export import ExportDialog, default_folder
+        from coop_tui.store.models import Meeting
+
         repository = self.session.repository
-        today = self.session.today()
-        levers = repository.levers
-        done = sum(lever.status is LeverStatus.DONE for lever in levers)
-        late = [item for item in repository.roadmap if item.is_late(today)]
-        meetings = sorted(repository.meetings, key=lambda meeting: meeting.on)
-        past = [meeting for meeting in meetings if meeting.on <= today]
-        upcoming = [meeting for meeting in meetings if meeting.on > today]
-        open_actions = sum(len(meeting.open_actions()) for meeting in meetings)
-        drivers = sum(actor.private.role is Role.DRIVER for actor in repository.actors)
-        lines = [
-            _("Levers: {done} of {total} done").format(done=done, total=len(levers)),
-            ngettext("Roadmap: {count} late item", "Roadmap: {count} late items",
-                     len(late)).format(count=len(late)),
-            ngettext("Actions: {count} open", "Actions: {count} open",
-                     open_actions).format(count=open_actions),
-            _("Actors: {count}, of whom {drivers} drivers").format(
-                count=len(repository.actors), drivers=drivers),
-        ]
-        if past:
-            lines.append(_("Last meeting: {title}, {date}").format(
-                title=past[-1].title, date=format_date(past[-1].on)))
-        if upcoming:
-            lines.append(_("Next meeting: {title}, {date}").format(
-                title=upcoming[0].title, date=format_date(upcoming[0].on)))
-        self.query_one("#summary", Static).update(plain("\n".join(lines)))
+        meeting = repository.get(Meeting, self.overview.meetings.last.meeting.id)
+        if meeting is None:
+            return
+
+        def written(path: Path | None) -> None:
+            if path is None:
+                return
+            self.notify(_("Minutes written to {path}").format(path=path), markup=False,
+                        timeout=12)
+            if not repository.read_only:
+                from coop_tui.store.models import utc_now
+
+                territory = repository.territory.model_copy(deep=True)
+                territory.last_minutes_export = utc_now()
+                repository.save(territory)
+
+        self.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
+                                          default_folder(repository.path)), written)

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Tree
+from textual.widgets import DataTable
 
 from coop_tui.app import MODES, CoopApp
 from coop_tui.help import HelpScreen
+from coop_tui.screen import CoopScreen
 from coop_tui.session import SaveState
 from coop_tui.store.database import open_store
 from coop_tui.store.errors import SaveFailed
-from coop_tui.store.models import Actor, Meeting, RoadmapItem
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.status_bar import StatusBar
 
@@ -31,23 +31,23 @@ async def test_every_screen_by_its_key(make_app: AppFactory) -> None:
             assert app.screen.query_one(StatusBar)
 
 
-async def test_screens_show_the_store(make_app: AppFactory) -> None:
+async def test_screens_follow_changes_made_elsewhere(make_app: AppFactory) -> None:
+    """A screen shown again after the store changed rebuilds its view (each screen's own
+    tests check what it shows)."""
     app = make_app()
     repository = app.session.repository
     async with app.run_test(size=(120, 40)) as pilot:
+        for key in "2345":
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, CoopScreen)
+            assert app.screen._shown_revision == repository.revision
+        actor = repository.actors[0].model_copy(deep=True)
+        actor.name = "Renamed elsewhere"
+        repository.save(actor)
         await pilot.press("2")
         await pilot.pause()
-        assert app.screen.query_one(DataTable).row_count == repository.count(Actor)
-        await pilot.press("4")
-        await pilot.pause()
-        assert app.screen.query(DataTable).first().row_count == repository.count(RoadmapItem)
-        await pilot.press("5")
-        await pilot.pause()
-        assert app.screen.query(DataTable).first().row_count == repository.count(Meeting)
-        await pilot.press("3")
-        await pilot.pause()
-        tree = app.screen.query(Tree).first()
-        assert len(tree.root.children) == 3
+        assert app.screen._shown_revision == repository.revision
 
 
 async def test_help_lists_the_keys(make_app: AppFactory) -> None:

@@ -1,0 +1,61 @@
+"""``coop-tui status STORE``: the dashboard as a report, for a terminal, a script or an
+e-mail to the COPIL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(cli: click.Group, export: click.Group) -> None:
+    # Imported here: coop_tui.cli imports this package while it is being built.
+    from coop_tui.cli import language_option
+
+    @cli.command("status")
+    @click.argument("store", type=click.Path(path_type=Path))
+    @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
+                  show_default=True, help="Plain text, or Markdown for an e-mail.")
+    @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                  help="File to write (default: standard output).")
+    @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+    @click.option("--date", "on", callback=_day, default=None, metavar="YYYY-MM-DD",
+                  help="The day the status is read on (default: today).")
+    @language_option
+    def status_command(store: Path, fmt: str, output: Path | None, force: bool,
+                       on: date | None) -> None:
+        """Print where the territory of STORE stands: what is late, what is next, whom
+        to call."""
+        from coop_tui.cli import fail, open_repository
+        from coop_tui.exports.minutes import write_file
+        from coop_tui.exports.status import status_report
+        from coop_tui.i18n import _, translate_error
+        from coop_tui.store.errors import StoreError
+
+        try:
+            repository = open_repository(store)
+        except StoreError as error:
+            fail(translate_error(error))
+        try:
+            text = status_report(repository, on or datetime.now().date(),
+                                 "md" if fmt == "md" else "text")
+        finally:
+            repository.close()
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        try:
+            write_file(output, text, force=force)
+        except ValueError as error:
+            fail(str(error))
+        click.echo(_("Status report written to {path}").format(path=output), err=True)

@@ -1,0 +1,87 @@
+"""Search from the command palette: what is indexed, fuzzy names, words in notes, the kind
+shown, a jump to the record, and the time a query takes on the large store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from coop_tui.app import CoopApp
+from coop_tui.search import build_index, hit_display, search_index
+from coop_tui.session import Target
+from coop_tui.store.database import open_store
+from coop_tui.store.models import Actor, ActorKind, AgendaItem, Decision, Meeting
+from coop_tui.store.repository import Repository
+from tests.conftest import TODAY
+
+AppFactory = Callable[..., CoopApp]
+
+
+def test_every_kind_is_indexed(repository: Repository) -> None:
+    kinds = {entry.kind for entry in build_index(repository)}
+    assert kinds == {"actor", "meeting", "notes", "decision", "action", "roadmap", "lever"}
+
+
+def test_names_match_fuzzily_and_notes_by_their_words(empty_repository: Repository) -> None:
+    helene = Actor(name="Hélène Giraud", kind=ActorKind.ELECTED)
+    meeting = Meeting(title="COPIL mutualisation", on=date(2026, 11, 2), agenda=[
+        AgendaItem(title="Budget", notes="On parle du gymnase intercommunal et des écoles.")],
+        decisions=[Decision(text="Adopter la charte")])
+    empty_repository.save(helene, meeting)
+    index = build_index(empty_repository)
+    first = search_index(index, "helene giraud")[0]
+    assert first.entry.target == Target("actors", helene.id)
+    assert search_index(index, "heleen")[0].entry.name == "Hélène Giraud"
+    notes = search_index(index, "ecoles gymnase")
+    assert [hit.entry.kind for hit in notes] == ["notes"]
+    assert notes[0].entry.target == Target("meetings", meeting.id)
+    assert "gymnase" in notes[0].passage
+    decision = search_index(index, "charte")[0]
+    assert decision.entry.target == Target("meetings", meeting.id, meeting.decisions[0].id)
+    assert str(hit_display(decision)).startswith("Decision: Adopter la charte")
+    assert search_index(index, "   ") == []
+
+
+def test_typed_names_are_shown_as_text(empty_repository: Repository) -> None:
+    empty_repository.save(Actor(name="[bold]Mairie[/]", kind=ActorKind.COMMUNE))
+    hit = search_index(build_index(empty_repository), "mairie")[0]
+    assert "[bold]Mairie[/]" in str(hit_display(hit))
+
+
+async def test_choosing_a_hit_opens_it_on_its_screen(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        actor = next(a for a in app.session.repository.actors if a.name == "Hélène Giraud")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Helene Giraud")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "actors"
+        from coop_tui.screens.actors import ActorsScreen
+
+        assert isinstance(app.screen, ActorsScreen) and app.screen.selected == actor.id
+
+
+def test_queries_on_the_large_store_are_fast(tmp_path: Path) -> None:
+    from coop_tui.store.demo import demo_data
+    from coop_tui.store.storage import serialise
+
+    path = tmp_path / "large.json"
+    path.write_bytes(serialise(demo_data("large", today=TODAY)))
+    repository = open_store(path, read_only=True)
+    try:
+        index = build_index(repository)
+        slowest = 0.0
+        for query in ("helene", "copil", "salle des fetes", "schema", "zzzz", "a"):
+            started = time.perf_counter()
+            search_index(index, query)
+            slowest = max(slowest, time.perf_counter() - started)
+        assert slowest < 0.1, f"a query took {slowest * 1000:.0f} ms"
+    finally:
+        repository.close()
