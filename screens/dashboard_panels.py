@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
@@ -145,12 +144,27 @@ class DashboardPanel(OptionList):
             self.post_message(self.Chosen(target))
 
 
+class _Line:
+    """The text on the left, cut to fit, and the figure on the right, whole.
+
+    A single line of Text built for the width at hand: a Rich grid per line made the
+    first frame of the dashboard several times slower.
+    """
+
+    def __init__(self, main: Text, detail: Text) -> None:
+        self.main = main
+        self.detail = detail
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        main = self.main.copy()
+        main.truncate(max(0, width - self.detail.cell_len - 2), overflow="ellipsis", pad=True)
+        yield Text.assemble(" ", main, " ", self.detail, no_wrap=True, overflow="ellipsis")
+
+
 def _prompt(row: Row) -> RenderableType:
-    """The text on the left, cut to fit; the figure on the right, whole."""
-    grid = Table.grid(expand=True, padding=(0, 0, 0, 1))
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_row(row.main, row.detail or Text())
+    """The line of a row, and the line below it when there is one."""
+    grid = _Line(row.main, row.detail or Text())
     if row.below is None:
         return grid
     below = row.below.copy()

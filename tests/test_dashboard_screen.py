@@ -136,9 +136,9 @@ async def test_typed_text_is_shown_as_text(make_app: AppFactory,
     app = make_app(empty_repository)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        shown = [str(option.prompt.columns[0]._cells[0])  # type: ignore[union-attr]
-                 for option in panel(app, "roadmap")._options if not option.disabled]
-        assert shown == ["[bold]Late[/] item"]
+        roadmap = panel(app, "roadmap")
+        shown = [roadmap.render_line(y).text for y in range(roadmap.size.height)]
+        assert any("[bold]Late[/] item" in line for line in shown)
 
 
 async def test_french_dashboard(make_app: AppFactory, french: None) -> None:
