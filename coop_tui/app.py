@@ -248,5 +248,5 @@ class CoopApp(App[int]):
         yield SystemCommand(_("Quit"), _("Save and leave coop-tui"), self.action_quit)
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        if not isinstance(self.screen, CommandPalette):
             self.push_screen(CommandPalette(placeholder=_("Search for a screen or an action…")))
