@@ -40,11 +40,23 @@ def test_mapped_packages_and_data_are_shipped(wheel_names: list[str]) -> None:
     for module in ("coop_tui/app.py", "coop_tui/cli.py", "coop_tui/store/models.py",
                    "coop_tui/store/repository.py", "coop_tui/screens/dashboard.py",
                    "coop_tui/screens/dashboard.tcss", "coop_tui/app.tcss",
-                   "coop_tui/locale/fr/LC_MESSAGES/coop_tui.mo", "coop_tui/py.typed"):
+                   "coop_tui/locale/fr/LC_MESSAGES/coop_tui.mo", "coop_tui/py.typed",
+                   "coop_tui/widgets/actor_picker.tcss"):
         assert module in names, module
     screens = {p.name for p in (ROOT / "screens").glob("*.tcss")}
     shipped = {n.rsplit("/", 1)[1] for n in names if n.startswith("coop_tui/screens/")}
     assert screens <= shipped
+
+
+def test_every_source_file_is_shipped(wheel_names: list[str]) -> None:
+    """Nothing the app imports is left out of the wheel (subpackages, styles)."""
+    names = set(wheel_names)
+    for folder, package in (("coop_tui", "coop_tui"), ("screens", "coop_tui/screens"),
+                            ("store", "coop_tui/store")):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in (".py", ".tcss") and "__pycache__" not in path.parts:
+                shipped = f"{package}/{path.relative_to(ROOT / folder).as_posix()}"
+                assert shipped in names, shipped
 
 
 def test_entry_point(wheel_names: list[str]) -> None:

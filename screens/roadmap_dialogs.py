@@ -1,0 +1,162 @@
+"""Small dialogs of the roadmap: confirm a deletion, choose where the calendar goes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from coop_tui.dates import fold
+from coop_tui.i18n import N_, _
+from coop_tui.store.models import Record, RoadmapItem
+from coop_tui.store.repository import Repository
+from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.text import plain
+
+CSS = Path(__file__).parent / "roadmap_dialogs.tcss"
+
+
+def removal(item: RoadmapItem, repository: Repository) -> tuple[list[Record], list[str]]:
+    """What must change for ``item`` to go, and those changes in words.
+
+    Items that depend on it forget it, and a meeting action that led to it no longer points
+    to it, so the store keeps no reference to nothing; all of it is one write.
+    """
+    saved: list[Record] = []
+    words: list[str] = []
+    for other in repository.roadmap:
+        if item.id in other.depends_on:
+            saved.append(RoadmapItem.model_validate(
+                {**other.model_dump(), "depends_on": [r for r in other.depends_on
+                                                      if r != item.id]}))
+            words.append(_("« {objective} » will no longer depend on it.").format(
+                objective=other.objective))
+    for meeting in repository.meetings:
+        if any(action.roadmap_item_id == item.id for action in meeting.actions):
+            changed = meeting.model_copy(deep=True)
+            for action in changed.actions:
+                if action.roadmap_item_id == item.id:
+                    action.roadmap_item_id = None
+            saved.append(changed)
+            words.append(_("The action decided at « {meeting} » will no longer link to it.")
+                         .format(meeting=meeting.title))
+    return saved, words
+
+
+class Confirm(ModalScreen[bool]):
+    """Ask before doing something that cannot be undone, saying what else changes."""
+
+    CSS_PATH = CSS
+    BINDINGS = [
+        Binding("y,o", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("escape,n", "answer(False)", N_("No"), id="confirm.no"),
+    ]
+
+    def __init__(
+        self, question: str, *, subject: str = "", notes: Sequence[str] = (), yes: str = "",
+        danger: bool = True,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._question = question
+        self._subject = subject
+        self._notes = list(notes)
+        self._yes = yes or _("Yes")
+        self.set_class(danger, "-danger")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self._question, classes="dialog-title")
+            if self._subject:
+                yield Static(plain(self._subject), classes="dialog-subject")
+            if self._notes:
+                yield Static(plain("\n".join(self._notes)), classes="dialog-note")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self._yes, variant="error" if self.has_class("-danger")
+                             else "primary", id="confirm-yes", compact=True)
+                yield Button(_("Cancel"), id="confirm-no", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed, "#confirm-yes")
+    def _yes_pressed(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#confirm-no")
+    def _no_pressed(self) -> None:
+        self.dismiss(False)
+
+
+def default_calendar_path(repository: Repository) -> Path:
+    """A file in the home folder named after the territory: calendrier-val-de-loubiere.ics."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(repository.territory.name)).strip("-")[:60]
+    prefix = _("calendar")
+    return Path.home() / f"{prefix}-{slug or 'coop-tui'}.ics"
+
+
+def calendar_path_problem(path: Path) -> str:
+    """Why the calendar cannot be written at ``path`` ("" when it can)."""
+    if path.is_dir():
+        return _("{path} is a folder, not a file").format(path=path)
+    if not path.parent.is_dir():
+        return _("the folder {folder} does not exist").format(folder=path.parent)
+    return ""
+
+
+class ExportCalendar(ModalScreen[Path | None]):
+    """Ask where to write the calendar file; the screen writes it."""
+
+    CSS_PATH = CSS
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="export.cancel")]
+
+    def __init__(self, suggested: Path) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(_("Export the calendar"), classes="dialog-title")
+            yield Static(_("Meetings with their hours, roadmap deadlines and milestones as "
+                           "all-day events. Importing the file again updates the events."),
+                         classes="dialog-note")
+            yield Input(str(self._suggested), id="export-path")
+            yield Label("", id="export-error", classes="error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(_("Export"), variant="primary", id="export-go", compact=True)
+                yield Button(_("Cancel"), id="export-cancel", compact=True)
+        yield Footer()
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-go")
+    def _export(self) -> None:
+        text = self.query_one("#export-path", Input).value.strip()
+        error = self.query_one("#export-error", Label)
+        if not text:
+            error.update(_("Give a file name."))
+            return
+        path = Path(text).expanduser()
+        if path.suffix.lower() != ".ics":
+            path = path.with_name(path.name + ".ics")
+        problem = calendar_path_problem(path.absolute())
+        if problem:
+            error.update(plain(problem))
+            return
+        self.dismiss(path.absolute())
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
