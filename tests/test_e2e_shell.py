@@ -39,7 +39,7 @@ def test_demo_in_a_real_terminal(tmp_path: Path) -> None:
         term.send("5")
         term.wait_for("COPIL")
         term.send("1")
-        term.wait_for("Levers:")
+        term.wait_for("Open actions")
         term.send("C-q")
         term.wait_until_gone("Dashboard")
     assert not (tmp_path / "data" / "territoire.json").exists()
