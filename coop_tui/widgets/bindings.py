@@ -15,10 +15,12 @@ from coop_tui.i18n import _
 
 
 def _translated(binding: Binding) -> Binding:
+    group = binding.group
     return replace(
         binding,
         description=_(binding.description) if binding.description else "",
         tooltip=_(binding.tooltip) if binding.tooltip else "",
+        group=Binding.Group(_(group.description), group.compact) if group else None,
     )
 
 

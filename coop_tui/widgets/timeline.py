@@ -14,7 +14,7 @@ screen that owns the store acts on them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -23,7 +23,6 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive, var
@@ -64,17 +63,6 @@ LATE_MARK, BROKEN_MARK = "!", "⚠"
 STRIKE = Style(strike=True)
 # How far the view may scroll in time: wide enough for any plan, far from the calendar's ends.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
-
-
-def translate_binding_groups(node: DOMNode) -> None:
-    """Translate the footer group labels of ``node``'s bindings (after translate_bindings)."""
-    for key, group in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            replace(binding, group=Binding.Group(_(binding.group.description),
-                                                 binding.group.compact))
-            if binding.group else binding
-            for binding in group
-        ]
 
 
 @lru_cache(maxsize=2048)
@@ -264,7 +252,6 @@ class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, *, today: date, id: str | None = None) -> None:
         super().__init__(id=id)
         translate_bindings(self)
-        translate_binding_groups(self)
         self._rows: list[_Row] = []
         self._today = today
         self._broken: Mapping[str, Sequence[Violation]] = {}
