@@ -43,6 +43,18 @@ _TIME = re.compile(r"(\d{1,2})\s*[:hH]\s*(\d{2})?")
 DATE_PATTERNS = (_ISO, _DAY_MONTH_YEAR, _DAY_WORD, _PART_OF_MONTH)
 
 
+class BadDate(ValueError):
+    """Something shaped like a date that does not exist (``31/02``), and where it stands.
+
+    ``span`` is (start, end) in the folded text, like the spans :func:`find_date` returns.
+    """
+
+    def __init__(self, text: str, span: tuple[int, int]) -> None:
+        super().__init__(text)
+        self.text = text
+        self.span = span
+
+
 def fold(text: str) -> str:
     """Lower case without accents: ``Février`` and ``fevrier`` are the same month."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -70,7 +82,8 @@ def _part_of_month(part: str, month: int, year_text: str | None, today: date) ->
 def find_date(text: str, today: date) -> tuple[date, tuple[int, int]] | None:
     """The first date written in ``text`` and where it stands (start, end), if any.
 
-    Raises ValueError when something shaped like a date does not exist (``31/02``).
+    Raises :class:`BadDate` (a ValueError) when something shaped like a date does not exist
+    (``31/02``).
     """
     folded = fold(text)
     for word, days in _RELATIVE.items():
@@ -86,7 +99,11 @@ def find_date(text: str, today: date) -> tuple[date, tuple[int, int]] | None:
             after = folded[match.end()] if match.end() < len(folded) else " "
             if before.isalnum() or after.isalnum():
                 continue
-            best = (match.start(), _match_date(pattern, match, today), match.span())
+            try:
+                day = _match_date(pattern, match, today)
+            except ValueError:
+                raise BadDate(match[0], match.span()) from None
+            best = (match.start(), day, match.span())
             break
     return (best[1], best[2]) if best else None
 

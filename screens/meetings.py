@@ -1,38 +1,369 @@
-"""Meetings: the list, newest first."""
+"""Meetings: the list, newest first, filtered by kind and by words; create, edit,
+duplicate ("the same meeting next month"), delete, export; Enter opens a meeting."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Select, Static
 
-from coop_tui.i18n import _, format_date
-from coop_tui.labels import label
+from coop_tui.dates import fold
+from coop_tui.exports.minutes import MinutesSource
+from coop_tui.i18n import N_, _, format_date, ngettext
+from coop_tui.labels import choices, label
+from coop_tui.meeting_rules import duplicate, planned_minutes
 from coop_tui.screen import CoopScreen
-from coop_tui.widgets.text import plain
+from coop_tui.screens.meeting_detail import MeetingScreen
+from coop_tui.screens.meeting_dialogs import ConfirmDialog
+from coop_tui.screens.meeting_export import ExportDialog, default_folder, record_export
+from coop_tui.screens.meeting_form import MeetingForm
+from coop_tui.session import Target
+from coop_tui.store.errors import StoreError
+from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
+
+# From this width on, the list shows each meeting's kind in a column of its own.
+WIDE = 110
+
+
+def _words_match(meeting: Meeting, words: list[str]) -> bool:
+    haystack = fold(" ".join((meeting.title, meeting.place, label(meeting.kind))))
+    return all(word in haystack for word in words)
+
+
+class MeetingsCommands(Provider):
+    """The list's actions, and every meeting by its title, in the command palette."""
+
+    def _actions(self) -> list[tuple[str, str, str]]:
+        return [(_("New meeting"), _("Create a meeting"), "new"),
+                (_("Duplicate the meeting"), _("The same meeting next month"), "duplicate"),
+                (_("Export the minutes"), _("Of the highlighted meeting"), "export")]
+
+    async def _run(self, action: str) -> None:
+        await self.screen.run_action(action)
+
+    def _open(self, meeting_id: str) -> None:
+        screen = self.screen
+        if isinstance(screen, MeetingsScreen):
+            screen.open_meeting(meeting_id)
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self._actions():
+            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self._actions():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._run, action),
+                          help=help_text)
+        screen = self.screen
+        if not isinstance(screen, MeetingsScreen):
+            return
+        for meeting in screen.session.repository.meetings:
+            title = _("Open meeting: {title}").format(title=meeting.title)
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self._open, meeting.id),
+                          help=format_date(meeting.on, "full"))
 
 
 class MeetingsScreen(CoopScreen):
     CSS_PATH = Path(__file__).parent / "meetings.tcss"
+    AUTO_FOCUS = "#meetings"
+    COMMANDS = {MeetingsCommands}
+    BINDINGS = [
+        Binding("enter", "open", N_("Open"), id="meetings.open", show=False),
+        Binding("n", "new", N_("New"), id="meetings.new"),
+        Binding("e", "edit", N_("Edit"), id="meetings.edit"),
+        Binding("c", "duplicate", N_("Same next month"), id="meetings.duplicate"),
+        Binding("x", "export", N_("Export minutes"), id="meetings.export"),
+        Binding("delete", "delete", N_("Delete"), id="meetings.delete"),
+        Binding("slash", "filter", N_("Filter"), id="meetings.filter"),
+        Binding("escape", "clear_filter", N_("Clear the filter"), id="meetings.clear",
+                show=False),
+    ]
+    EDITING_ACTIONS = frozenset({"new", "edit", "duplicate", "delete"})
 
     @property
     def title_text(self) -> str:
         return _("Meetings")
 
     def compose_content(self) -> ComposeResult:
+        with Horizontal(id="meetings-filters"):
+            yield Input(placeholder=_("Filter: words of the title or the place"),
+                        id="meetings-filter", compact=True)
+            yield Select([(_("every kind"), ""), *choices(MeetingKind)], value="",
+                         allow_blank=False, id="meetings-kind", compact=True)
         yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="meeting-summary")
+
+    # ------------------------------------------------------------------ the list
+
+    def _shown(self) -> list[Meeting]:
+        words = fold(self.query_one("#meetings-filter", Input).value).split()
+        kind = self.query_one("#meetings-kind", Select).value
+        meetings = [m for m in self.session.repository.meetings
+                    if (not kind or m.kind.value == kind) and _words_match(m, words)]
+        return sorted(meetings, key=lambda m: (m.on, m.start or m.created.time()),
+                      reverse=True)
 
     def refresh_data(self) -> None:
         table = self.query_one("#meetings", DataTable)
+        selected = self._current_id()
         table.clear(columns=True)
-        table.add_columns(_("Date"), _("Title"), _("Kind"), _("Open actions"))
-        meetings = sorted(self.session.repository.meetings, key=lambda m: m.on, reverse=True)
-        for meeting in meetings:
-            table.add_row(
-                format_date(meeting.on),
-                plain(meeting.title),
+        wide = self.size.width >= WIDE
+        columns = [(_("Date"), 13), (_("Title"), 0), (_("Kind"), 28), (_("Still open"), 10),
+                   (_("Minutes"), 12)]
+        if not wide:
+            columns.pop(2)
+        fixed = sum(width for _heading, width in columns) + 2 * len(columns) + 2
+        for heading, width in columns:
+            table.add_column(heading, width=width or max(16, self.size.width - fixed))
+        today = self.session.today()
+        for meeting in self._shown():
+            upcoming = meeting.on >= today
+            cells: list[object] = [
+                Text(format_date(meeting.on, "medium"), style="bold" if upcoming else ""),
+                Text(meeting.title, no_wrap=True, overflow="ellipsis"),
                 label(meeting.kind),
                 str(len(meeting.open_actions())),
-                key=meeting.id,
-            )
+                Text(_("approved") if meeting.minutes_status is MinutesStatus.APPROVED
+                     else _("to come") if upcoming else _("draft"),
+                     style="dim" if meeting.minutes_status is MinutesStatus.APPROVED else ""),
+            ]
+            if not wide:
+                cells.pop(2)
+            table.add_row(*cells, key=meeting.id)
+        if selected is not None:
+            self._select(selected)
+        self._show_summary()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
+
+    def _current_id(self) -> str | None:
+        table = self.query_one("#meetings", DataTable)
+        if not table.row_count or not table.columns:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _current(self) -> Meeting | None:
+        return self.session.repository.get(Meeting, self._current_id())
+
+    def _select(self, meeting_id: str) -> bool:
+        table = self.query_one("#meetings", DataTable)
+        if meeting_id not in [key.value for key in table.rows]:
+            return False
+        table.move_cursor(row=table.get_row_index(meeting_id))
+        return True
+
+    @on(DataTable.RowHighlighted, "#meetings")
+    def _show_summary(self) -> None:
+        meeting = self._current()
+        summary = self.query_one("#meeting-summary", Static)
+        if meeting is None:
+            summary.update(Text(_("No meeting matches. n creates one.")
+                                if self.session.repository.meetings or
+                                self.query_one("#meetings-filter", Input).value
+                                else _("No meeting yet: press n to create the first one."),
+                                style="italic"))
+            return
+        when = format_date(meeting.on, "full")
+        if meeting.start:
+            when += " · " + meeting.start.strftime("%H:%M")
+            if meeting.end:
+                when += "–" + meeting.end.strftime("%H:%M")
+        facts = [label(meeting.kind), when, meeting.place, label(meeting.format)]
+        counts = [
+            ngettext("{count} attendee", "{count} attendees", len(meeting.attendance)).format(
+                count=len(meeting.attendance)),
+            ngettext("{count} agenda item ({minutes} min)", "{count} agenda items ({minutes} "
+                     "min)", len(meeting.agenda)).format(count=len(meeting.agenda),
+                                                         minutes=planned_minutes(meeting)),
+            ngettext("{count} decision", "{count} decisions", len(meeting.decisions)).format(
+                count=len(meeting.decisions)),
+            ngettext("{count} action", "{count} actions", len(meeting.actions)).format(
+                count=len(meeting.actions)),
+        ]
+        line = Text()
+        line.append(meeting.title, style="bold")
+        line.append("\n" + " · ".join(fact for fact in facts if fact))
+        line.append("\n" + " · ".join(counts), style="dim")
+        summary.update(line)
+
+    @on(Input.Changed, "#meetings-filter")
+    @on(Select.Changed, "#meetings-kind")
+    def _filter_changed(self) -> None:
+        self.refresh_data()
+
+    @on(Input.Submitted, "#meetings-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#meetings", DataTable).focus()
+
+    @on(DataTable.RowSelected, "#meetings")
+    def _row_selected(self) -> None:
+        self.action_open()
+
+    # ------------------------------------------------------------------ keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.EDITING_ACTIONS and self.session.repository.read_only:
+            return False
+        if action in ("edit", "duplicate", "export", "delete", "open"):
+            return self.is_mounted and self._current_id() is not None
+        return True
+
+    def action_filter(self) -> None:
+        self.query_one("#meetings-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#meetings-filter", Input).value = ""
+        self.query_one("#meetings-kind", Select).value = ""
+        self.query_one("#meetings", DataTable).focus()
+
+    def action_open(self) -> None:
+        meeting_id = self._current_id()
+        if meeting_id is not None:
+            self.open_meeting(meeting_id)
+
+    def open_meeting(self, meeting_id: str, part_id: str = "") -> None:
+        meeting = self.session.repository.get(Meeting, meeting_id)
+        if meeting is None:
+            return
+        self._select(meeting_id)
+        screen = MeetingScreen(self.session, meeting)
+        self.app.push_screen(screen)
+        if part_id:
+            self.app.call_after_refresh(screen.select_record, part_id)
+
+    def _save_and_open(self, meeting: Meeting | None) -> None:
+        if meeting is None:
+            return
+        try:
+            self.session.repository.save(meeting)
+        except (StoreError, ValueError) as error:
+            self.notify(_("Not saved: {reason}").format(reason=error), severity="error",
+                        markup=False)
+            return
+        self.refresh_data()
+        self.open_meeting(meeting.id)
+
+    def action_new(self) -> None:
+        repository = self.session.repository
+        self.app.push_screen(MeetingForm(None, repository.actors, repository.meetings,
+                                         self.session.today()), self._save_and_open)
+
+    def action_duplicate(self) -> None:
+        source = self._current()
+        if source is None:
+            return
+        repository = self.session.repository
+        copy = duplicate(source, repository.meetings)
+        self.app.push_screen(MeetingForm(copy, repository.actors, repository.meetings,
+                                         self.session.today(),
+                                         heading=_("The same meeting next month")),
+                             self._save_and_open)
+
+    def action_edit(self) -> None:
+        meeting = self._current()
+        if meeting is None:
+            return
+        repository = self.session.repository
+
+        def edited(changed: Meeting | None) -> None:
+            if changed is None:
+                return
+            try:
+                repository.save(changed)
+            except (StoreError, ValueError) as error:
+                self.notify(_("Not saved: {reason}").format(reason=error), severity="error",
+                            markup=False)
+            self.refresh_data()
+
+        self.app.push_screen(MeetingForm(meeting, repository.actors, repository.meetings,
+                                         self.session.today()), edited)
+
+    def action_export(self) -> None:
+        meeting = self._current()
+        if meeting is None:
+            return
+        repository = self.session.repository
+        source = MinutesSource.from_repository(repository, meeting)
+
+        def written(path: Path | None) -> None:
+            if path is None:
+                return
+            self.notify(_("Minutes written to {path}").format(path=path), markup=False,
+                        timeout=12)
+            record_export(repository)
+
+        self.app.push_screen(ExportDialog(source, default_folder(repository.path)), written)
+
+    def action_delete(self) -> None:
+        meeting = self._current()
+        if meeting is None:
+            return
+        fixes = self._references_to(meeting)
+        roadmap = sum(isinstance(record, RoadmapItem) for record in fixes)
+        lines = [f"« {meeting.title} », {format_date(meeting.on, 'long')}"]
+        if roadmap:
+            lines.append(ngettext("{count} roadmap item will lose its link to it.",
+                                  "{count} roadmap items will lose their link to it.",
+                                  roadmap).format(count=roadmap))
+        if len(fixes) > roadmap:
+            lines.append(_("The approval of minutes it records will be forgotten."))
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.session.repository.replace(fixes, [meeting])
+            except (StoreError, ValueError) as error:
+                self.notify(_("Not deleted: {reason}").format(reason=error), severity="error",
+                            markup=False)
+            self.refresh_data()
+
+        self.app.push_screen(ConfirmDialog(_("Delete the meeting?"), "\n".join(lines),
+                                           _("Delete")), confirmed)
+
+    def _references_to(self, meeting: Meeting) -> list[Record]:
+        """Copies of the records that point at ``meeting``, with the link removed."""
+        repository = self.session.repository
+        fixed: list[Record] = []
+        for item in repository.roadmap:
+            if item.meeting_id == meeting.id:
+                copy = item.model_copy(deep=True)
+                copy.meeting_id = None
+                copy.action_id = None
+                fixed.append(copy)
+        for other in repository.meetings:
+            if other.id == meeting.id:
+                continue
+            if other.approved_in_id == meeting.id or other.approves_id == meeting.id:
+                copy_meeting = other.model_copy(deep=True)
+                if copy_meeting.approved_in_id == meeting.id:
+                    copy_meeting.approved_in_id = None
+                    copy_meeting.minutes_status = MinutesStatus.DRAFT
+                if copy_meeting.approves_id == meeting.id:
+                    copy_meeting.approves_id = None
+                fixed.append(copy_meeting)
+        return fixed
+
+    # ------------------------------------------------------------------ jumps
+
+    def show_record(self, target: Target) -> None:
+        """Select a meeting; with a part (an action), open it on that part."""
+        if not self._select(target.record_id):
+            self.action_clear_filter()
+            self._select(target.record_id)
+        if target.part_id:
+            self.open_meeting(target.record_id, target.part_id)

@@ -1,0 +1,154 @@
+"""Markdown that keeps what people typed exactly: names, titles, notes.
+
+Text typed in a form (a name, a decision) is *literal*: ``inline`` and ``cell`` escape what
+Markdown would read as structure (``*``, ``_``, ``#``, ``|``, backticks, ``<tag>``,
+``[x](y)``, a leading ``1.``), and nothing else, so the source stays readable
+(``acteur.rice.s``, ``impliqué·e·s`` are left alone). Notes are *Markdown*: ``notes`` keeps
+their lists and emphasis but stops them from breaking the document around them (their
+headings go below the heading they sit under, a code fence left open is closed, a raw HTML
+block is turned into text).
+
+The documents are CommonMark with GFM tables (see :func:`parser`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+
+# Escaped wherever they stand: they open code, emphasis, links, HTML, tables, strikethrough.
+_ALWAYS = frozenset("\\`*[]<>|~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ORDERED_START = re.compile(r"(\d{1,9})([.)])")
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+
+
+def parser(*, html: bool = False) -> MarkdownIt:
+    """The Markdown dialect of every export: CommonMark and GFM tables, raw HTML off."""
+    return MarkdownIt("commonmark", {"html": html}).enable("table")
+
+
+def inline(text: str) -> str:
+    """``text`` as literal Markdown on one line: it renders as exactly the same text.
+
+    Line breaks become spaces and the ends are trimmed (one-line fields are stored so).
+    """
+    text = _LINE_BREAK.sub(" ", text).strip()
+    out: list[str] = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if char in _ALWAYS or (
+            (char == "_" and not (before.isalnum() and after.isalnum()))
+            or (char == "#" and (not before or before.isspace()))
+            or (char == "&" and _ENTITY.match(text, index))
+            or (index == 0 and char in "-+=")
+        ):
+            out.append("\\")
+        out.append(char)
+    escaped = "".join(out)
+    ordered = _ORDERED_START.match(escaped)
+    if ordered:
+        escaped = f"{ordered[1]}\\{ordered[2]}{escaped[ordered.end():]}"
+    return escaped
+
+
+def cell(text: str) -> str:
+    """``text`` as the content of a GFM table cell."""
+    return inline(text)
+
+
+def heading(level: int, text: str) -> str:
+    """An ATX heading of literal text."""
+    return f"{'#' * level} {inline(text)}"
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GFM table; ``headers`` and cells are already Markdown (use ``cell`` on user text)."""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def notes(text: str, below: int) -> str:
+    """User Markdown that cannot break the document it is placed in.
+
+    Its headings are demoted below level ``below`` (a ``#`` becomes level ``below + 1``,
+    at most 6), a code fence left open at the end is closed, and a raw HTML block is escaped
+    so every renderer shows it as text, as ours does.
+    """
+    lines = text.strip("\n").split("\n")
+    if lines == [""]:
+        return ""
+    lines = _without_html_blocks(lines)
+    tokens = parser().parse("\n".join(lines))
+    replaced: dict[int, str | None] = {}
+    closing = ""
+    for index, token in enumerate(tokens):
+        if token.map is None:
+            continue
+        first, last = token.map
+        if token.type == "heading_open":
+            level = min(6, below + int(token.tag[1:]))
+            content = tokens[index + 1].content
+            _demote(lines, replaced, first, last, token.markup, level, content)
+        elif token.type == "fence" and token.level == 0 and _left_open(lines, first, last,
+                                                                         token.markup):
+            closing = token.markup[0] * len(token.markup)
+    out = [replaced.get(number, line) for number, line in enumerate(lines)]
+    kept = [line for line in out if line is not None]
+    if closing:
+        kept.append(closing)
+    return "\n".join(kept)
+
+
+def _without_html_blocks(lines: list[str]) -> list[str]:
+    """Escape the ``<`` that opens each raw HTML block, until the notes hold none.
+
+    An HTML block can hide other blocks (a fence, a heading); once escaped they show, so
+    the notes are read again.
+    """
+    lines = list(lines)
+    for _attempt in range(len(lines)):
+        found = False
+        for token in parser(html=True).parse("\n".join(lines)):
+            if token.type == "html_block" and token.map is not None:
+                line = lines[token.map[0]]
+                at = line.find("<")
+                if at >= 0:
+                    lines[token.map[0]] = line[:at] + "\\" + line[at:]
+                    found = True
+        if not found:
+            break
+    return lines
+
+
+def _demote(lines: list[str], replaced: dict[int, str | None], first: int, last: int,
+            markup: str, level: int, content: str) -> None:
+    """Rewrite one heading at ``level``, inside whatever container prefix it has."""
+    line = lines[first]
+    if markup.startswith("#"):
+        at = line.index("#")
+        end = at + len(markup)
+        replaced[first] = line[:at] + "#" * level + line[end:]
+        return
+    # A setext heading (text underlined with === or ---): rewritten as an ATX heading.
+    text_lines = content.split("\n")
+    at = line.find(text_lines[0]) if text_lines[0] else -1
+    prefix = line[:at] if at >= 0 else line[: len(line) - len(line.lstrip(" >"))]
+    replaced[first] = prefix + "#" * level + " " + " ".join(part.strip() for part in text_lines)
+    for number in range(first + 1, last):
+        replaced[number] = None
+
+
+def _left_open(lines: list[str], first: int, last: int, markup: str) -> bool:
+    """A fence that runs to the end of the notes without its closing line."""
+    return last == len(lines) and (last - 1 == first or not _closes(lines[last - 1], markup))
+
+
+def _closes(line: str, markup: str) -> bool:
+    stripped = line.strip()
+    return (len(stripped) >= len(markup) and set(stripped) == {markup[0]}
+            and len(line) - len(line.lstrip(" ")) <= 3)

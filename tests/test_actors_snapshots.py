@@ -1,0 +1,95 @@
+"""How the actor map looks: the smallest terminal it supports (one part at a time) and a
+large one (everything side by side), in English and in French. Review the SVGs before
+accepting a change."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from coop_tui.app import CoopApp
+from coop_tui.store.database import open_store
+from coop_tui.store.repository import Repository
+
+AppFactory = Callable[..., CoopApp]
+Snap = Callable[..., bool]
+# The status bar shows the store's path: a fixed one per test keeps the pictures identical.
+SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-actors-snapshots"
+
+
+@pytest.fixture
+def fixed_repository(demo_bytes: bytes, request: pytest.FixtureRequest) -> Iterator[Repository]:
+    folder = SNAPSHOT_FOLDER / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.iterdir():
+        if leftover.is_file():
+            leftover.unlink()
+    path = folder / "val-de-loubiere.json"
+    path.write_bytes(demo_bytes)
+    repository = open_store(path)
+    yield repository
+    repository.close()
+
+
+def keys(*pressed: str) -> Callable[[Pilot[int]], Awaitable[None]]:
+    """Open the actor map, press ``pressed``, and let the timers run."""
+
+    async def run(pilot: Pilot[int]) -> None:
+        await pilot.press("2")
+        await pilot.pause()
+        for key in pressed:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.4)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False  # a blinking cursor would make the picture flicker
+        await pilot.pause()
+
+    return run
+
+
+def shot(snap_compare: Snap, app: CoopApp, size: tuple[int, int],
+         pressed: Sequence[str] = ()) -> bool:
+    return snap_compare(app, terminal_size=size, run_before=keys(*pressed))
+
+
+def test_actors_80x24_table(snap_compare: Snap, make_app: AppFactory,
+                            fixed_repository: Repository) -> None:
+    assert shot(snap_compare, make_app(fixed_repository), (80, 24))
+
+
+def test_actors_80x24_map(snap_compare: Snap, make_app: AppFactory,
+                          fixed_repository: Repository) -> None:
+    assert shot(snap_compare, make_app(fixed_repository), (80, 24), ["m", "down", "right"])
+
+
+def test_actors_80x24_relations_french(snap_compare: Snap, make_app: AppFactory,
+                                       fixed_repository: Repository, french: None) -> None:
+    assert shot(snap_compare, make_app(fixed_repository), (80, 24), ["down", "r"])
+
+
+def test_actors_160x48(snap_compare: Snap, make_app: AppFactory,
+                       fixed_repository: Repository) -> None:
+    assert shot(snap_compare, make_app(fixed_repository), (160, 48), ["down", "down"])
+
+
+def test_actors_160x48_french_commune(snap_compare: Snap, make_app: AppFactory,
+                                      fixed_repository: Repository, french: None) -> None:
+    pressed = ["slash", *"vernay", "enter", "m"]
+    assert shot(snap_compare, make_app(fixed_repository), (160, 48), pressed)
+
+
+def test_actor_form_80x24_french(snap_compare: Snap, make_app: AppFactory,
+                                 fixed_repository: Repository, french: None) -> None:
+    assert shot(snap_compare, make_app(fixed_repository), (80, 24), ["e"])
+
+
+def test_delete_dialog_160x48(snap_compare: Snap, make_app: AppFactory,
+                              fixed_repository: Repository) -> None:
+    pressed = ["slash", *"bertrand", "enter", "d"]
+    assert shot(snap_compare, make_app(fixed_repository), (160, 48), pressed)
