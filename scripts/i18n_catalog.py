@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -41,15 +41,34 @@ def extracted() -> dict[str, str]:
     return found
 
 
+def _entries() -> list[tuple[str, Message]]:
+    """Every translated message of every .po file, with its file's name."""
+    entries: list[tuple[str, Message]] = []
+    for po in sorted(PO_DIR.glob("*.po")):
+        with po.open("rb") as handle:
+            entries += [(po.name, message) for message in read_po(handle, locale="fr")
+                        if message.id]
+    return entries
+
+
 def merged() -> Catalog:
     """All .po files of the folder as one catalogue."""
     catalog = Catalog(locale="fr", domain="coop_tui")
-    for po in sorted(PO_DIR.glob("*.po")):
-        with po.open("rb") as handle:
-            for message in read_po(handle, locale="fr"):
-                if message.id:
-                    catalog[message.id] = message
+    for _name, message in _entries():
+        catalog[message.id] = message
     return catalog
+
+
+def clashes() -> list[str]:
+    """Messages translated differently in two .po files: one wording per message."""
+    first: dict[str, tuple[str, object]] = {}
+    out: list[str] = []
+    for name, message in _entries():
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if key in first and first[key][1] != message.string:
+            out.append(f"{name}: {key!r} is translated differently in {first[key][0]}")
+        first.setdefault(key, (name, message.string))
+    return out
 
 
 def compiled(catalog: Catalog) -> bytes:
@@ -61,7 +80,7 @@ def compiled(catalog: Catalog) -> bytes:
 def problems() -> list[str]:
     catalog = merged()
     found = extracted()
-    out: list[str] = []
+    out: list[str] = clashes()
     for msgid, where in sorted(found.items(), key=lambda pair: pair[1]):
         message = catalog.get(msgid)
         strings = message.string if message else None
