@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -25,6 +26,7 @@ SOURCES = ("coop_tui", "screens", "store")
 PO_DIR = ROOT / "coop_tui" / "locale" / "fr" / "LC_MESSAGES"
 MO_FILE = PO_DIR / "coop_tui.mo"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
@@ -53,7 +55,9 @@ def _entries() -> list[tuple[str, Message]]:
 
 def merged() -> Catalog:
     """All .po files of the folder as one catalogue."""
-    catalog = Catalog(locale="fr", domain="coop_tui")
+    # Fixed dates: the compiled file must not change with the hour it is built at.
+    catalog = Catalog(locale="fr", domain="coop_tui", project="coop-tui",
+                      creation_date=FIXED_DATE, revision_date=FIXED_DATE)
     for _name, message in _entries():
         catalog[message.id] = message
     return catalog
