@@ -168,3 +168,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail(translate_error(error))
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as error:  # noqa: BLE001 - a bug: a report, one line, never a traceback
+        from coop_tui.crash import write_crash_report
+
+        report = write_crash_report(error)
+        fail(_("unexpected error ({kind}); crash report: {path}").format(
+            kind=type(error).__name__, path=report or "-"))

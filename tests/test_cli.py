@@ -107,3 +107,17 @@ def test_default_language_follows_locale(monkeypatch: pytest.MonkeyPatch) -> Non
     assert default_language({"LANG": "fr_FR.UTF-8"}) == "fr"
     assert default_language({"LC_ALL": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"}) == "en"
     assert default_language({}) == "en"
+
+
+def test_a_bug_is_one_line_and_a_report(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import coop_tui.store.database
+
+    def broken(_path: Path) -> list[object]:
+        raise RuntimeError("secret note text")
+
+    monkeypatch.setattr(coop_tui.store.database, "check", broken)
+    code, _out, err = run(capsys, "check", str(tmp_path / "x.json"))
+    assert code == 1
+    assert "RuntimeError" in err and "crash report" in err
+    assert "Traceback" not in err and "secret note text" not in err
