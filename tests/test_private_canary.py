@@ -1,0 +1,63 @@
+"""A private canary: a unique string in every private field appears in no export made
+without the explicit private option (and in the actor CSV when it is asked for)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from coop_tui.cli import main
+
+CANARY = "CANARY-7f3a9-private"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    assert exit_info.value.code in (0, None), err
+    return out
+
+
+@pytest.fixture
+def canary_store(demo_path: Path) -> Path:
+    data = json.loads(demo_path.read_text(encoding="utf-8"))
+    for actor in data["actors"].values():
+        private = actor["private"]
+        private["stance"] = f"{CANARY} stance"
+        for blockage in private["blockages"]:
+            blockage["text"] = f"{CANARY} blockage"
+            blockage["reason"] = f"{CANARY} reason"
+    for relation in data["relations"].values():
+        relation["note"] = f"{CANARY} relation"
+    for meeting in data["meetings"].values():
+        meeting["private_notes"] = f"{CANARY} private notes"
+    demo_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return demo_path
+
+
+def test_no_export_leaks_the_private_canary(capsys: pytest.CaptureFixture[str],
+                                            canary_store: Path) -> None:
+    store = str(canary_store)
+    data = json.loads(canary_store.read_text(encoding="utf-8"))
+    outputs = []
+    for meeting in data["meetings"].values():
+        for template in ("full", "decisions", "pv"):
+            for fmt in ("md", "html"):
+                outputs.append(run(capsys, "export", "minutes", store, meeting["id"],
+                                   "--template", template, "--format", fmt))
+    outputs += [run(capsys, "status", store, "--format", fmt) for fmt in ("text", "md")]
+    outputs.append(run(capsys, "export", "ics", store))
+    outputs.append(run(capsys, "export", "actors", store))
+    assert all(outputs)
+    for output in outputs:
+        assert CANARY not in output
+
+
+def test_the_actor_list_carries_it_when_asked(capsys: pytest.CaptureFixture[str],
+                                              canary_store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "actors.csv"
+    run(capsys, "export", "actors", str(canary_store), "--include-private", "-o", str(target))
+    assert CANARY in target.read_text(encoding="utf-8-sig")
