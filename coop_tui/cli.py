@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         fail(translate_error(error))
     except KeyboardInterrupt:
         sys.exit(130)
-    except Exception as error:  # noqa: BLE001 - a bug: a report, one line, never a traceback
+    except Exception as error:
         from coop_tui.crash import write_crash_report
 
         report = write_crash_report(error)

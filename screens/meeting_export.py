@@ -14,7 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from coop_tui.exports.minutes import MinutesSource, file_name, render, write_file
+from coop_tui.exports.files import write_export
+from coop_tui.exports.minutes import MinutesSource, file_name, render
 from coop_tui.i18n import N_, _, language
 from coop_tui.screens.meeting_dialogs import ConfirmDialog
 from coop_tui.screens.meeting_form_base import FORMS_CSS
@@ -142,7 +143,7 @@ class ExportDialog(ModalScreen[Path | None]):
                       "html" if self._choice("format") == "html" else "md",
                       "en" if self._choice("language") == "en" else "fr")
         try:
-            write_file(path, text, force=force)
+            write_export(path, text, force=force)
         except ValueError as error:
             self._error(str(error))
             return

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -31,19 +30,11 @@ def register(cli: click.Group, export: click.Group) -> None:
         """Write the actors of STORE as CSV for a mail merge (UTF-8 with a byte order
         mark); the private reading only with --include-private."""
         from coop_tui.cli import fail, open_repository
+        from coop_tui.commands import deliver
         from coop_tui.exports.actors_csv import actors_csv
-        from coop_tui.i18n import _, language, ngettext, translate_error
+        from coop_tui.i18n import language, ngettext, translate_error
         from coop_tui.store.errors import StoreError
-        from coop_tui.store.storage import atomic_write, describe_os_error
 
-        if output is not None:
-            if output.is_dir():
-                fail(_("{path} is a folder, not a file").format(path=output))
-            if not output.absolute().parent.is_dir():
-                fail(_("the folder {folder} does not exist").format(
-                    folder=output.absolute().parent))
-            if output.exists() and not force:
-                fail(_("{path} exists: add --force to replace it").format(path=output))
         try:
             repository = open_repository(store)
         except StoreError as error:
@@ -56,14 +47,7 @@ def register(cli: click.Group, export: click.Group) -> None:
             count = len(repository.actors)
         finally:
             repository.close()
-        if output is None:
-            sys.stdout.buffer.write(payload)
-            sys.stdout.flush()
-            return
-        try:
-            atomic_write(output, payload)
-        except OSError as error:
-            fail(_("cannot write {path}: {reason}").format(path=output,
-                                                          reason=describe_os_error(error)))
-        click.echo(ngettext("{count} actor written to {path}", "{count} actors written to {path}",
-                            count).format(count=count, path=output), err=True)
+        if deliver(payload, output, force=force):
+            written = ngettext("{count} actor written to {path}",
+                               "{count} actors written to {path}", count)
+            click.echo(written.format(count=count, path=output), err=True)

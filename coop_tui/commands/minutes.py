@@ -63,7 +63,8 @@ def register(cli: click.Group, export: click.Group) -> None:
                         template: str, force: bool) -> None:
         """Export the minutes of MEETING (an id, the start of one, or 'latest') from STORE."""
         from coop_tui.cli import fail, open_repository
-        from coop_tui.exports.minutes import MinutesSource, render, write_file
+        from coop_tui.commands import deliver
+        from coop_tui.exports.minutes import MinutesSource, render
         from coop_tui.i18n import _
 
         repository = open_repository(store)
@@ -78,11 +79,5 @@ def register(cli: click.Group, export: click.Group) -> None:
                           "html" if fmt == "html" else "md")
         finally:
             repository.close()
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        try:
-            write_file(output, text, force=force)
-        except ValueError as error:
-            fail(str(error))
-        click.echo(_("Minutes written to {path}").format(path=output), err=True)
+        if deliver(text, output, force=force):
+            click.echo(_("Minutes written to {path}").format(path=output), err=True)

@@ -37,7 +37,7 @@ def register(cli: click.Group, export: click.Group) -> None:
         """Print where the territory of STORE stands: what is late, what is next, whom
         to call."""
         from coop_tui.cli import fail, open_repository
-        from coop_tui.exports.minutes import write_file
+        from coop_tui.commands import deliver
         from coop_tui.exports.status import status_report
         from coop_tui.i18n import _, translate_error
         from coop_tui.store.errors import StoreError
@@ -51,11 +51,5 @@ def register(cli: click.Group, export: click.Group) -> None:
                                  "md" if fmt == "md" else "text")
         finally:
             repository.close()
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        try:
-            write_file(output, text, force=force)
-        except ValueError as error:
-            fail(str(error))
-        click.echo(_("Status report written to {path}").format(path=output), err=True)
+        if deliver(text, output, force=force):
+            click.echo(_("Status report written to {path}").format(path=output), err=True)

@@ -18,7 +18,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from coop_tui.capture import strip_captures
@@ -109,26 +108,6 @@ def minutes_markdown(source: MinutesSource, template: Template = "full") -> str:
 def file_name(meeting: Meeting, fmt: Format = "md") -> str:
     """A file name from the date and the kind: ``2026-11-26-copil.md``."""
     return f"{meeting.on.isoformat()}-{meeting.kind.value.replace('_', '-')}.{fmt}"
-
-
-def write_file(path: Path, text: str, *, force: bool) -> None:
-    """Write ``text`` to ``path`` atomically; an existing file only with ``force``.
-
-    ValueError says why nothing was written.
-    """
-    from coop_tui.store.storage import atomic_write
-
-    if path.is_dir():
-        raise ValueError(_("{path} is a folder").format(path=path))
-    if path.exists() and not force:
-        raise ValueError(_("{path} exists: add --force to replace it").format(path=path))
-    if not path.parent.is_dir():
-        raise ValueError(_("the folder {folder} does not exist").format(folder=path.parent))
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as error:
-        raise ValueError(_("cannot write {path}: {reason}").format(
-            path=path, reason=error.strerror or error)) from None
 
 
 # ---------------------------------------------------------------------------- pieces
