@@ -74,6 +74,22 @@ def empty_repository(tmp_path: Path) -> Iterator[Repository]:
 
 
 @pytest.fixture
+def fixed_repository(demo_bytes: bytes, request: pytest.FixtureRequest) -> Iterator[Repository]:
+    """The demo store at the fixed path named by the test module's ``SNAPSHOT_FOLDER``: the
+    status bar shows the store's path, so snapshots need it to stay the same."""
+    folder: Path = request.module.SNAPSHOT_FOLDER
+    folder.mkdir(exist_ok=True)
+    for leftover in folder.iterdir():
+        if leftover.is_file():
+            leftover.unlink()
+    path = folder / "val-de-loubiere.json"
+    path.write_bytes(demo_bytes)
+    repository = open_store(path)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
 def make_app(repository: Repository):  # type: ignore[no-untyped-def]
     """Build the app on the demo store, with the day fixed."""
     from coop_tui.app import CoopApp

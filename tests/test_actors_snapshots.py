@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from coop_tui.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.repository import Repository
+from tests.steady import stop_blinking
 
 AppFactory = Callable[..., CoopApp]
 Snap = Callable[..., bool]
@@ -46,8 +46,7 @@ def keys(*pressed: str) -> Callable[[Pilot[int]], Awaitable[None]]:
             await pilot.press(key)
             await pilot.pause()
         await pilot.pause(0.4)
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False  # a blinking cursor would make the picture flicker
+        stop_blinking(pilot.app)
         await pilot.pause()
 
     return run

@@ -4,36 +4,23 @@ English and in French (review the SVGs before accepting a change)."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from coop_tui.app import CoopApp
-from coop_tui.store.database import open_store
 from coop_tui.store.repository import Repository
+from tests.steady import stop_blinking
 
 AppFactory = Callable[..., CoopApp]
 # The status bar shows the store's path: a fixed one keeps the pictures identical.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-dashboard-snapshots"
 
 
-@pytest.fixture
-def fixed_repository(demo_bytes: bytes) -> Iterator[Repository]:
-    SNAPSHOT_FOLDER.mkdir(exist_ok=True)
-    path = SNAPSHOT_FOLDER / "val-de-loubiere.json"
-    for leftover in SNAPSHOT_FOLDER.iterdir():
-        if leftover.is_file():
-            leftover.unlink()
-    path.write_bytes(demo_bytes)
-    repository = open_store(path)
-    yield repository
-    repository.close()
-
-
 async def _settle(pilot: Pilot[int]) -> None:
     await pilot.pause()
+    stop_blinking(pilot.app)
     await pilot.pause()
 
 

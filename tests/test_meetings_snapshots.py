@@ -4,19 +4,18 @@ attendance of a council, the form with its errors (review the SVGs before accept
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from coop_tui.app import CoopApp
 from coop_tui.screens.meetings import MeetingsScreen
-from coop_tui.store.database import open_store
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind, Presence
 from coop_tui.store.repository import Repository
+from tests.steady import stop_blinking
 
 AppFactory = Callable[..., CoopApp]
 # The status bar shows the store's path: a fixed one keeps the pictures identical.
@@ -26,19 +25,6 @@ NOTES = ("- Tour de table des communes\n"
          "A: envoyer les simulations @Hélène avant le 15/12\n"
          "A: réserver la salle @Inconnue 31/02\n"
          "- [bold]pas du balisage[/] *ni* `code`")
-
-
-@pytest.fixture
-def fixed_repository(demo_bytes: bytes) -> Iterator[Repository]:
-    SNAPSHOT_FOLDER.mkdir(exist_ok=True)
-    path = SNAPSHOT_FOLDER / "val-de-loubiere.json"
-    for leftover in SNAPSHOT_FOLDER.iterdir():
-        if leftover.is_file():
-            leftover.unlink()
-    path.write_bytes(demo_bytes)
-    repository = open_store(path)
-    yield repository
-    repository.close()
 
 
 def council_with_notes(repository: Repository) -> Meeting:
@@ -73,8 +59,7 @@ def settle_on(meeting_id: str, *keys: str) -> Callable[[Pilot[int]], object]:
         assert isinstance(screen, MeetingsScreen)
         screen.open_meeting(meeting_id)
         await pilot.pause()
-        for area in pilot.app.screen.query(TextArea):
-            area.cursor_blink = False
+        stop_blinking(pilot.app)
         await pilot.press(*keys)
         await pilot.pause()
         await pilot.pause()
@@ -127,7 +112,6 @@ def test_meeting_form_errors_80x24(snap_compare: Callable[..., bool], make_app: 
         pilot.app.screen.query_one("#end", Input).value = "13:00"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False
+        stop_blinking(pilot.app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 
 from coop_tui.app import CoopApp
 from coop_tui.store.repository import Repository
+from tests.steady import stop_blinking
 
 AppFactory = Callable[..., CoopApp]
 
@@ -31,6 +32,7 @@ def keys(*pressed: str) -> Callable[[Pilot[int]], Awaitable[None]]:
             await pilot.pause()
         await pilot.pause(0.3)
         pilot.app.clear_notifications()
+        stop_blinking(pilot.app)
         await pilot.pause()
 
     return run
