@@ -43,6 +43,12 @@ MODES: tuple[tuple[str, str, str], ...] = (
 
 # After SIGTERM and a save, how long a normal exit may take before the process leaves.
 EXIT_GRACE_SECONDS = 3.0
+# How often the app checks that its terminal still exists.
+TERMINAL_CHECK_SECONDS = 1.0
+
+
+def _terminal_attached() -> bool:
+    return os.isatty(0)
 
 
 def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
@@ -119,6 +125,15 @@ class CoopApp(App[int]):
             self.notify(_("Opened read-only: {reason}").format(reason=reason),
                         severity="warning", timeout=10, markup=False)
         self._install_signal_handlers()
+        if not self.is_headless and _terminal_attached():
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+
+    def _check_terminal(self) -> None:
+        """A closed terminal does not always send SIGHUP to the app (a shell between them
+        may take it); Textual then reads end-of-file forever, at full CPU. Leave as on a
+        hang-up as soon as the terminal is gone."""
+        if not _terminal_attached():
+            self._on_hangup()
 
     def _install_signal_handlers(self) -> None:
         """Textual runs no clean-up on a closed terminal or SIGTERM: save first, then exit."""

@@ -128,3 +128,20 @@ async def test_theme_is_remembered(repository: Repository, tmp_path: Path, theme
         app.theme = theme
         await pilot.pause()
     assert load_settings(settings_file).theme == theme
+
+
+async def test_a_vanished_terminal_ends_the_app(make_app: AppFactory,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the terminal gone (and no SIGHUP), the app saves and leaves."""
+    import coop_tui.app as app_module
+
+    app = make_app()
+    left: list[bool] = []
+    monkeypatch.setattr(app, "_on_hangup", lambda: left.append(True))
+    async with app.run_test(size=(100, 30)):
+        monkeypatch.setattr(app_module, "_terminal_attached", lambda: True)
+        app._check_terminal()
+        assert not left
+        monkeypatch.setattr(app_module, "_terminal_attached", lambda: False)
+        app._check_terminal()
+        assert left == [True]

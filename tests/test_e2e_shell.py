@@ -58,11 +58,12 @@ def test_first_run_creates_the_default_store_in_french(tmp_path: Path) -> None:
     assert oct(store.stat().st_mode & 0o777) == oct(0o600)
 
 
-def _app_pid(shell_pid: int) -> int:
-    found = subprocess.run(["pgrep", "-P", str(shell_pid)], capture_output=True, text=True,
-                           check=False).stdout.split()
+def _store_user(store: Path) -> int:
+    """The coop-tui process working on ``store``."""
+    found = subprocess.run(["pgrep", "-f", "--", f"--lang en {store}"], capture_output=True,
+                           text=True, check=False).stdout.split()
     assert found, "coop-tui is not running"
-    return int(found[0])
+    return int(found[-1])
 
 
 def _gone(pid: int, timeout: float = 10.0) -> bool:
@@ -80,16 +81,18 @@ def _gone(pid: int, timeout: float = 10.0) -> bool:
     return False
 
 
-@pytest.mark.parametrize("how", ["hang-up", "SIGTERM"])
+@pytest.mark.parametrize("how", ["hang-up", "SIGTERM", "vanished terminal"])
 def test_closed_terminal_or_sigterm_ends_the_app(tmp_path: Path, demo_path: Path,
                                                  how: str) -> None:
     """Closing the terminal or SIGTERM: the app leaves within seconds and frees the store."""
     from coop_tui.store.database import open_store
 
     command = f"{coop_tui_command()} --lang en {demo_path}"
+    if how == "vanished terminal":  # in a session of its own: no SIGHUP reaches it
+        command = f"setsid {command}"
     with terminal(command, environment(tmp_path, "C.UTF-8")) as term:
         term.wait_for("Dashboard")
-        pid = _app_pid(term.pane_pid())
+        pid = _store_user(demo_path)
         if how == "SIGTERM":
             os.kill(pid, signal.SIGTERM)
         else:
