@@ -114,24 +114,9 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
     },
 }
 
-# Table names, as store problems name them.
-_TABLES: dict[str, str] = {
-    "territory": N_("territory"),
-    "actors": N_("actors"),
-    "relations": N_("relations"),
-    "levers": N_("levers"),
-    "roadmap": N_("roadmap"),
-    "meetings": N_("meetings"),
-}
-
-
 def label(value: StrEnum) -> str:
     """The name of a stored value in the current language."""
     return _(_LABELS[type(value)][value])
-
-
-def table_label(table: str) -> str:
-    return _(_TABLES.get(table, table))
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
