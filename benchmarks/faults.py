@@ -18,31 +18,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.fault_common import Row, demo_store
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass(frozen=True)
-class Row:
-    fault: str
-    tries: int
-    outcome: str
-    lost: str
-
-    @property
-    def nothing_lost(self) -> bool:
-        return self.lost == "nothing lost"
-
-
-def _demo_store(folder: Path, size: str) -> Path:
-    from coop_tui.store.demo import demo_data
-    from coop_tui.store.storage import atomic_write, serialise
-
-    path = folder / f"{size}.json"
-    atomic_write(path, serialise(demo_data("large" if size == "large" else "small")))
-    return path
 
 
 # A child that renames one actor again and again, saving each time, and says which
@@ -82,7 +62,7 @@ def sigkill_during_saves(tries: int, size: str = "large", seed: int = 7) -> Row:
     rng = random.Random(seed)
     intact = 0
     with tempfile.TemporaryDirectory(prefix="coop-tui-faults-") as scratch:
-        path = _demo_store(Path(scratch), size)
+        path = demo_store(Path(scratch), size)
         for _ in range(tries):
             child = subprocess.Popen([sys.executable, "-c", _SAVE_LOOP, str(path)],
                                      stdout=subprocess.PIPE, text=True)
@@ -138,7 +118,7 @@ def disk_full(tries: int) -> Row:
     good = 0
     with tempfile.TemporaryDirectory(prefix="coop-tui-faults-") as scratch:
         for _ in range(tries):
-            path = _demo_store(Path(scratch), "small")
+            path = demo_store(Path(scratch), "small")
             result = subprocess.run([sys.executable, "-c", _DISK_FULL, str(path)],
                                     capture_output=True, text=True, timeout=120, check=False)
             if result.returncode != 0:
@@ -165,7 +145,7 @@ def private_modes(tries: int) -> Row:
     wrong: list[str] = []
     with tempfile.TemporaryDirectory(prefix="coop-tui-faults-") as scratch:
         folder = ensure_private_dir(Path(scratch) / "data")
-        path = _demo_store(folder, "small")
+        path = demo_store(folder, "small")
         for attempt in range(tries):
             repository = open_store(path)
             actor = repository.all(Actor)[0].model_copy(deep=True)
@@ -218,12 +198,22 @@ def big_store(meetings: int, note_bytes: int) -> Row:
 
 
 def battery(quick: bool) -> list[Row]:
-    return [
+    from benchmarks import fault_stores, fault_terminal
+
+    rows = [
         sigkill_during_saves(20 if quick else 200, "small" if quick else "large"),
         disk_full(2 if quick else 10),
-        private_modes(3 if quick else 20),
-        big_store(1000 if quick else 10_000, 1_000_000),
     ]
+    rows += fault_terminal.typing_faults(3 if quick else 20)
+    rows += [
+        fault_terminal.crash_in_a_screen(3 if quick else 12),
+        fault_stores.broken_stores(),
+        fault_stores.unusable_paths(),
+        fault_stores.second_instance(2 if quick else 10),
+        big_store(1000 if quick else 10_000, 1_000_000),
+        private_modes(3 if quick else 20),
+    ]
+    return rows
 
 
 def table(rows: list[Row]) -> str:

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
 
 from coop_tui.crash import write_crash_report
@@ -76,6 +77,14 @@ def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
         return MeetingsScreen(session)
 
     return build
+
+
+class SaveReported(Message):
+    """The outcome of a save, sent by the writer's thread."""
+
+    def __init__(self, failure: SaveFailed | None) -> None:
+        super().__init__()
+        self.failure = failure
 
 
 class CoopApp(App[int]):
@@ -199,6 +208,8 @@ class CoopApp(App[int]):
 
     def _fatal_error(self) -> None:
         self.bell()
+        # One line, never folded by Rich: the report's path must stay whole to be copied.
+        self.error_console.soft_wrap = True
         self._exit_renderables.append(Text(self.crash_message, style="bold red"))
         self._close_messages_no_wait()
 
@@ -219,9 +230,14 @@ class CoopApp(App[int]):
         self.session.set_status(StoreStatus(SaveState.FAILED, message))
 
     def save_listener(self, failure: SaveFailed | None) -> None:
-        """For the writer thread: hand the outcome to the interface's thread."""
+        """For the writer thread: post the outcome to the interface's thread, never wait
+        for it there (that thread may be waiting for the writer: a hang-up closes the store
+        and joins the writer)."""
         if self.is_running:
-            self.call_from_thread(self.report_save, failure)
+            self.post_message(SaveReported(failure))
+
+    def on_save_reported(self, message: SaveReported) -> None:
+        self.report_save(message.failure)
 
     # ------------------------------------------------------------------ navigation
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import pwd
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
 import pytest
 
-from benchmarks import faults
+from benchmarks import fault_stores, faults
 
 pytestmark = pytest.mark.slow
 
@@ -35,23 +33,6 @@ def test_a_megabyte_note_among_many_meetings() -> None:
     assert row.nothing_lost, row
 
 
-def _as_nobody() -> None:
-    nobody = pwd.getpwnam("nobody")
-    os.setgid(nobody.pw_gid)
-    os.setuid(nobody.pw_uid)
-
-
-def _nobody_can_run_python() -> bool:
-    if os.geteuid() != 0:
-        return False
-    try:
-        probe = subprocess.run([sys.executable, "-c", "pass"], preexec_fn=_as_nobody,
-                               capture_output=True, check=False)
-    except OSError:
-        return False
-    return probe.returncode == 0
-
-
 def test_read_only_store_opens_read_only(
     tmp_path: Path, demo_bytes: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -73,28 +54,23 @@ def test_read_only_store_opens_read_only(
     assert store.read_bytes() == demo_bytes
 
 
-@pytest.mark.skipif(not _nobody_can_run_python(),
-                    reason="this Python cannot run as another user (its folder is private)")
-def test_read_only_store_for_a_user_who_cannot_write_it(demo_bytes: bytes) -> None:
-    """As a real other user: the store opens read-only, check still works."""
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="coop-tui-shared-"))
-    folder.chmod(0o755)
-    store = folder / "shared.json"
-    store.write_bytes(demo_bytes)
-    store.chmod(0o644)
-    script = (
-        "from pathlib import Path; from coop_tui.store.database import open_store;"
-        f"r = open_store(Path({str(store)!r})); print(r.read_only_message); r.close()"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, preexec_fn=_as_nobody, check=False,
-                            env={**os.environ, "HOME": str(folder)})
-    assert result.returncode == 0, result.stderr
-    assert "not writable" in result.stdout
-    assert store.read_bytes() == demo_bytes
-    checked = subprocess.run([sys.executable, "-m", "coop_tui", "check", str(store)],
-                             capture_output=True, text=True, timeout=120, preexec_fn=_as_nobody,
-                             check=False, env={**os.environ, "LANG": "C.UTF-8"})
-    assert checked.returncode == 0, checked.stderr
+@pytest.mark.skipif(fault_stores.other_user() is None,
+                    reason="only root can become another user (and 'nobody' must exist)")
+def test_read_only_store_for_a_user_who_cannot_write_it() -> None:
+    """As a real other user (a forked child that gave up root, so the kernel checks the
+    permissions): the store opens read-only, a save is refused, check still works."""
+    user = fault_stores.other_user()
+    assert user is not None
+    folder, store = fault_stores.shared_store(user)
+    try:
+        before = store.read_bytes()
+        answer = fault_stores.read_only_in_process(user, store)
+        assert "error" not in answer, answer.get("error")
+        assert answer["uid"] == user.pw_uid
+        assert answer["writable"] is False
+        assert "not writable" in answer["message"]
+        assert answer["save_refused"] is True
+        assert answer["check"] == 0, answer["check_output"]
+        assert store.read_bytes() == before
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
