@@ -1,5 +1,5 @@
-"""What the actor map's forms share: field rows with their error line, a yes/no question,
-and one way to write to the store and say in words what went wrong.
+"""What the actor map's forms share: field rows with their error line, and one way to
+write to the store and say in words what went wrong.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ from typing import TypeVar
 from pydantic import ValidationError
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Label, Static
+from textual.widgets import Button, Label, Static
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _, translate_error
@@ -26,6 +25,7 @@ from coop_tui.store.models import Actor, Record
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.dialogs import ConfirmDialog
 
 FORMS_CSS = Path(__file__).parent / "actor_forms.tcss"
 
@@ -98,49 +98,6 @@ def write(repository: Repository, saved: Iterable[Record] = (),
     return None
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """A question with two answers; escape says no."""
-
-    CSS_PATH = FORMS_CSS
-    BINDINGS = [
-        Binding("escape,n", "answer(False)", N_("No"), id="confirm.no"),
-        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
-    ]
-
-    def __init__(self, question: str, details: str = "", *, yes: str = "",
-                 no: str = "") -> None:
-        super().__init__()
-        translate_bindings(self)
-        self._question = question
-        self._details = details
-        self._yes = yes or _("Yes")
-        self._no = no or _("No")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="confirm", classes="dialog"):
-            yield Static(Text(self._question, style="bold"), id="confirm-question")
-            if self._details:
-                yield Static(Text(self._details), id="confirm-details")
-            with Horizontal(classes="buttons"):
-                yield Button(self._yes, variant="error", compact=True, id="confirm-yes")
-                yield Button(self._no, compact=True, id="confirm-no")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
-    @on(Button.Pressed, "#confirm-yes")
-    def _yes_pressed(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def _no_pressed(self) -> None:
-        self.dismiss(False)
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-
 class RecordForm(ModalScreen[T]):
     """A form over one record: ctrl+s saves, escape leaves (asking first if changed).
 
@@ -203,7 +160,8 @@ class RecordForm(ModalScreen[T]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmDialog(_("Discard your changes?"), yes=_("Discard"), no=_("Keep editing")),
+            ConfirmDialog(_("Discard your changes?"), confirm=_("Discard"),
+                          cancel=_("Keep editing")),
             answered)
 
     def show_errors(self, errors: Mapping[str, str], general: Iterable[str] = ()) -> None:

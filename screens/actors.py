@@ -46,7 +46,7 @@ from coop_tui.screens.actor_detail import (
     DetailContext,
     Neighbourhood,
 )
-from coop_tui.screens.actor_dialogs import ConfirmDialog, write
+from coop_tui.screens.actor_dialogs import write
 from coop_tui.screens.actor_filters import (
     NONE,
     NOT_ASSESSED,
@@ -64,6 +64,7 @@ from coop_tui.screens.actor_form import ActorForm
 from coop_tui.screens.actor_relation_form import RelationForm
 from coop_tui.session import Session, Target
 from coop_tui.store.models import Actor, ActorKind, ContactEntry, Relation, Role
+from coop_tui.widgets.dialogs import ConfirmDialog
 from coop_tui.widgets.power_grid import (
     PowerGrid,
     role_name,
@@ -889,8 +890,8 @@ class ActorsScreen(CoopScreen):
             self.query_one(ActorDetail).show_tab(CONTACTS)
 
         self.app.push_screen(ConfirmDialog(
-            _("Delete this contact?"), _contact_summary(entry), yes=_("Delete"),
-            no=_("Cancel")), answered)
+            _("Delete this contact?"), subject=_contact_summary(entry), confirm=_("Delete")),
+            answered)
 
     @on(Neighbourhood.JumpRequested)
     def _jump(self, event: Neighbourhood.JumpRequested) -> None:
@@ -924,9 +925,9 @@ class ActorsScreen(CoopScreen):
 
         self.app.push_screen(ConfirmDialog(
             _("Delete this relation?"),
-            f"{actor.name} — {label(relation.kind)} — "
-            f"{self.session.repository.actor_name(other_id)}",
-            yes=_("Delete"), no=_("Cancel")), answered)
+            subject=f"{actor.name} — {label(relation.kind)} — "
+                    f"{self.session.repository.actor_name(other_id)}",
+            confirm=_("Delete")), answered)
 
 
 def _contact_summary(entry: ContactEntry) -> str:

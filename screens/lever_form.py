@@ -23,12 +23,12 @@ from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _, format_date, language
 from coop_tui.labels import choices
 from coop_tui.screens.lever_changes import with_text
-from coop_tui.screens.lever_dialogs import check_name
 from coop_tui.session import Session
 from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Lever, LeverCategory
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.dialogs import check_name
 from coop_tui.widgets.text import plain
 
 # Form fields, in the order they are shown; a model error lands under the first match.

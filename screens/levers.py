@@ -58,7 +58,6 @@ from coop_tui.screens.lever_changes import (
     toggle_item,
     unlinked,
 )
-from coop_tui.screens.lever_dialogs import ConfirmDialog, TextPrompt
 from coop_tui.screens.lever_form import LeverForm
 from coop_tui.screens.lever_panels import EvidenceRow, ProgressLine
 from coop_tui.screens.lever_thresholds import ThresholdsForm
@@ -87,6 +86,7 @@ from coop_tui.store.models import (
     Thresholds,
 )
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
+from coop_tui.widgets.dialogs import ConfirmDialog, TextPrompt, check_name
 from coop_tui.widgets.text import plain
 
 # What the seed says of each category, shown when a category is under the cursor.
@@ -654,11 +654,11 @@ class LeversScreen(CoopScreen):
         if item is None:
             renamed = partial(self._renamed, lever.id, "")
             prompt = TextPrompt(_("Rename the lever"), _("Title"), lever.title.get(lang),
-                                keep=renamed, session=self.session)
+                                check=check_name, keep=renamed, session=self.session)
         else:
             renamed = partial(self._renamed, lever.id, item.id)
             prompt = TextPrompt(_("Rename the item"), _("Checklist item"), item.text.get(lang),
-                                keep=renamed, session=self.session)
+                                check=check_name, keep=renamed, session=self.session)
         self.app.push_screen(prompt, renamed)
 
     def _renamed(self, lever_id: str, item_id: str, text: str | None) -> None:
@@ -677,7 +677,7 @@ class LeversScreen(CoopScreen):
         added = partial(self._item_added, lever.id, self.selection.item_id or None)
         prompt = TextPrompt(_("New checklist item"),
                             _("Item of « {title} »").format(title=lever.title.get(language())),
-                            keep=added, session=self.session)
+                            check=check_name, keep=added, session=self.session)
         self.app.push_screen(prompt, added)
 
     def _item_added(self, lever_id: str, after: str | None, text: str | None) -> None:
@@ -699,14 +699,15 @@ class LeversScreen(CoopScreen):
                 self.notify(_("A catalogue item cannot be deleted; leave it unticked, or set "
                               "the lever not applicable (s)."), severity="warning", timeout=6)
                 return
-            dialog = ConfirmDialog(_("Delete the item?"), [item.text.get(lang)], _("Delete"))
+            dialog = ConfirmDialog(_("Delete the item?"), subject=item.text.get(lang),
+                                   confirm=_("Delete"))
             self.app.push_screen(dialog, partial(self._delete_item, lever.id, item.id))
             return
         if lever.from_catalogue:
             self.notify(_("A catalogue lever cannot be deleted: set it to not applicable with "
                           "s."), severity="warning", timeout=6)
             return
-        lines = [lever.title.get(lang)]
+        lines: list[str] = []
         if lever.items:
             lines.append(ngettext("Its {count} checklist item goes with it.",
                                   "Its {count} checklist items go with it.",
@@ -716,7 +717,8 @@ class LeversScreen(CoopScreen):
             lines.append(ngettext("{count} roadmap item serves it: it will serve no lever.",
                                   "{count} roadmap items serve it: they will serve no lever.",
                                   len(linked)).format(count=len(linked)))
-        dialog = ConfirmDialog(_("Delete the lever?"), lines, _("Delete"))
+        dialog = ConfirmDialog(_("Delete the lever?"), lines, subject=lever.title.get(lang),
+                               confirm=_("Delete"))
         self.app.push_screen(dialog, partial(self._delete_lever, lever.id))
 
     def _delete_item(self, lever_id: str, item_id: str, confirmed: bool | None) -> None:
@@ -780,11 +782,10 @@ class LeversScreen(CoopScreen):
             return
         dialog = ConfirmDialog(
             _("Restore the catalogue text?"),
-            [lever.title.get(language()),
-             _("The title, description and item wording come back as the catalogue writes "
-               "them, in both languages. Ticks, status, owner, dates, notes and your own items "
-               "stay.")],
-            _("Restore"))
+            _("The title, description and item wording come back as the catalogue writes "
+              "them, in both languages. Ticks, status, owner, dates, notes and your own items "
+              "stay."),
+            subject=lever.title.get(language()), confirm=_("Restore"))
         self.app.push_screen(dialog, partial(self._restored, lever.id))
 
     def _restored(self, lever_id: str, confirmed: bool | None) -> None:

@@ -19,11 +19,11 @@ from coop_tui.i18n import N_, _, ngettext
 from coop_tui.labels import label
 from coop_tui.meeting_rules import overloaded_holders, presence_counts, proxy_counts, quorum
 from coop_tui.screens.meeting_actor_form import QuickActorForm
-from coop_tui.screens.meeting_dialogs import TextPrompt
 from coop_tui.screens.meeting_pane import MeetingPane, cell, fit_columns
 from coop_tui.session import Target
 from coop_tui.store.models import Actor, Attendance, Meeting, Presence
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
+from coop_tui.widgets.dialogs import TextPrompt
 
 _VOTING_STATUSES = (Presence.PRESENT, Presence.SUBSTITUTED)
 

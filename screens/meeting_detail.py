@@ -40,7 +40,6 @@ from coop_tui.screens.meeting_action_form import ActionForm
 from coop_tui.screens.meeting_agenda_form import AgendaItemForm
 from coop_tui.screens.meeting_attendance import AttendancePane
 from coop_tui.screens.meeting_decision_form import DecisionForm
-from coop_tui.screens.meeting_dialogs import ConfirmDialog
 from coop_tui.screens.meeting_editor import MeetingEditor, Mutator
 from coop_tui.screens.meeting_export import ExportDialog, default_folder, record_export
 from coop_tui.screens.meeting_form import MeetingForm
@@ -63,6 +62,7 @@ from coop_tui.store.models import (
     MinutesStatus,
     Record,
 )
+from coop_tui.widgets.dialogs import ConfirmDialog
 
 # A save this long after the last keystroke, and at least this often while typing goes on.
 QUIET_SECONDS = 0.6
@@ -516,8 +516,8 @@ class MeetingScreen(CoopScreen):
                 rest = [entry.id for entry in self.meeting.agenda]
                 self._load_item(rest[min(index, len(rest) - 1)] if rest else None)
 
-        self.app.push_screen(ConfirmDialog(_("Delete the agenda item?"), f"« {item.title} »\n"
-                                           + message, _("Delete")), confirmed)
+        self.app.push_screen(ConfirmDialog(_("Delete the agenda item?"), message,
+                                           subject=item.title, confirm=_("Delete")), confirmed)
 
     def action_move_item(self, step: int) -> None:
         item_id = self.current_item_id
@@ -613,8 +613,8 @@ class MeetingScreen(CoopScreen):
         self.app.push_screen(ConfirmDialog(
             _("Approve the previous minutes?"),
             _("« {title} » of {date} will be recorded as approved at this meeting.").format(
-                title=previous.title, date=format_date(previous.on, "long")), _("Approve")),
-            confirmed)
+                title=previous.title, date=format_date(previous.on, "long")),
+            confirm=_("Approve"), destructive=False), confirmed)
 
     def action_export(self) -> None:
         self.save_drafts()

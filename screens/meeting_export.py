@@ -17,11 +17,11 @@ from textual.widgets import Button, Input, Label, Select, Static
 from coop_tui.exports.files import write_export
 from coop_tui.exports.minutes import MinutesSource, file_name, render
 from coop_tui.i18n import N_, _, language
-from coop_tui.screens.meeting_dialogs import ConfirmDialog
 from coop_tui.screens.meeting_form_base import FORMS_CSS
 from coop_tui.store.models import utc_now
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.dialogs import ConfirmDialog
 
 _FORMATS = (("Markdown (.md)", "md"), ("HTML (.html)", "html"))
 
@@ -131,7 +131,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
             self.app.push_screen(ConfirmDialog(
                 _("Replace the file?"), _("{path} already exists.").format(path=path),
-                _("Replace")), answered)
+                confirm=_("Replace")), answered)
             return
         self._write(path, force=False)
 

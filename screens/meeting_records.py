@@ -29,7 +29,6 @@ from coop_tui.meeting_rules import (
 )
 from coop_tui.screens.meeting_action_form import ActionForm
 from coop_tui.screens.meeting_decision_form import DecisionForm
-from coop_tui.screens.meeting_dialogs import ConfirmDialog, TextPrompt
 from coop_tui.screens.meeting_pane import MeetingPane, cell, fit_columns, pick
 from coop_tui.screens.meeting_vote_form import VoteForm, VoteResult
 from coop_tui.session import Target
@@ -43,6 +42,7 @@ from coop_tui.store.models import (
     RoadmapItem,
     Vote,
 )
+from coop_tui.widgets.dialogs import ConfirmDialog, TextPrompt
 
 
 def vote_summary(vote: Vote | None) -> str:
@@ -332,8 +332,8 @@ class RecordsPane(MeetingPane):
 
             self.commit(mutate)
 
-        self.app.push_screen(ConfirmDialog(_("Delete {what}?").format(what=what),
-                                           f"« {record.text} »\n{message}", _("Delete")),
+        self.app.push_screen(ConfirmDialog(_("Delete {what}?").format(what=what), message,
+                                           subject=record.text, confirm=_("Delete")),
                              confirmed)
 
     def _remove_line(self, item_id: str, line: int) -> None:

@@ -21,12 +21,12 @@ from coop_tui.labels import choices, label
 from coop_tui.meeting_rules import duplicate, planned_minutes
 from coop_tui.screen import CoopScreen
 from coop_tui.screens.meeting_detail import MeetingScreen
-from coop_tui.screens.meeting_dialogs import ConfirmDialog
 from coop_tui.screens.meeting_export import ExportDialog, default_folder, record_export
 from coop_tui.screens.meeting_form import MeetingForm
 from coop_tui.session import Target
 from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
+from coop_tui.widgets.dialogs import ConfirmDialog
 
 # From this width on, the list shows each meeting's kind in a column of its own.
 WIDE = 110
@@ -314,7 +314,8 @@ class MeetingsScreen(CoopScreen):
             return
         fixes = self._references_to(meeting)
         roadmap = sum(isinstance(record, RoadmapItem) for record in fixes)
-        lines = [f"« {meeting.title} », {format_date(meeting.on, 'long')}"]
+        subject = f"{meeting.title}, {format_date(meeting.on, 'long')}"
+        lines: list[str] = []
         if roadmap:
             lines.append(ngettext("{count} roadmap item will lose its link to it.",
                                   "{count} roadmap items will lose their link to it.",
@@ -332,8 +333,8 @@ class MeetingsScreen(CoopScreen):
                             markup=False)
             self.refresh_data()
 
-        self.app.push_screen(ConfirmDialog(_("Delete the meeting?"), "\n".join(lines),
-                                           _("Delete")), confirmed)
+        self.app.push_screen(ConfirmDialog(_("Delete the meeting?"), lines, subject=subject,
+                                           confirm=_("Delete")), confirmed)
 
     def _references_to(self, meeting: Meeting) -> list[Record]:
         """Copies of the records that point at ``meeting``, with the link removed."""

@@ -368,7 +368,8 @@ class RoadmapScreen(CoopScreen):
         self._edit(None)
 
     def action_delete(self) -> None:
-        from coop_tui.screens.roadmap_dialogs import Confirm, removal
+        from coop_tui.screens.roadmap_dialogs import removal
+        from coop_tui.widgets.dialogs import ConfirmDialog
 
         item = self.timeline.selected_item
         if item is None:
@@ -388,8 +389,9 @@ class RoadmapScreen(CoopScreen):
             self.notify(_("Deleted « {objective} ».").format(objective=item.objective),
                         markup=False)
 
-        self.app.push_screen(Confirm(_("Delete this objective?"), subject=item.objective,
-                                     notes=consequences, yes=_("Delete")), confirmed)
+        self.app.push_screen(ConfirmDialog(_("Delete this objective?"), consequences,
+                                           subject=item.objective, confirm=_("Delete")),
+                             confirmed)
 
     def action_meeting(self) -> None:
         item = self.timeline.selected_item

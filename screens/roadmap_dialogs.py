@@ -1,9 +1,8 @@
-"""Small dialogs of the roadmap: confirm a deletion, choose where the calendar goes."""
+"""Small dialogs of the roadmap: what a deletion changes, where the calendar goes."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 from textual import on
@@ -48,55 +47,6 @@ def removal(item: RoadmapItem, repository: Repository) -> tuple[list[Record], li
             words.append(_("The action decided at « {meeting} » will no longer link to it.")
                          .format(meeting=meeting.title))
     return saved, words
-
-
-class Confirm(ModalScreen[bool]):
-    """Ask before doing something that cannot be undone, saying what else changes."""
-
-    CSS_PATH = CSS
-    BINDINGS = [
-        Binding("y,o", "answer(True)", N_("Yes"), id="confirm.yes"),
-        Binding("escape,n", "answer(False)", N_("No"), id="confirm.no"),
-    ]
-
-    def __init__(
-        self, question: str, *, subject: str = "", notes: Sequence[str] = (), yes: str = "",
-        danger: bool = True,
-    ) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self._question = question
-        self._subject = subject
-        self._notes = list(notes)
-        self._yes = yes or _("Yes")
-        self.set_class(danger, "-danger")
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self._question, classes="dialog-title")
-            if self._subject:
-                yield Static(plain(self._subject), classes="dialog-subject")
-            if self._notes:
-                yield Static(plain("\n".join(self._notes)), classes="dialog-note")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self._yes, variant="error" if self.has_class("-danger")
-                             else "primary", id="confirm-yes", compact=True)
-                yield Button(_("Cancel"), id="confirm-no", compact=True)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#confirm-no", Button).focus()
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
-
-    @on(Button.Pressed, "#confirm-yes")
-    def _yes_pressed(self) -> None:
-        self.dismiss(True)
-
-    @on(Button.Pressed, "#confirm-no")
-    def _no_pressed(self) -> None:
-        self.dismiss(False)
 
 
 def default_calendar_path(repository: Repository) -> Path:

@@ -382,7 +382,7 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        from coop_tui.screens.roadmap_dialogs import Confirm
+        from coop_tui.widgets.dialogs import ConfirmDialog
 
         if self.session.repository.read_only or self._raw() == self._initial:
             self.dismiss(None)
@@ -392,9 +392,9 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(Confirm(_("Leave without saving?"), yes=_("Leave"),
-                                     notes=[_("Your changes to this objective will be lost.")]),
-                             answered)
+        self.app.push_screen(ConfirmDialog(_("Leave without saving?"),
+                                           _("Your changes to this objective will be lost."),
+                                           confirm=_("Leave")), answered)
 
     # ------------------------------------------------------------------ saving
 

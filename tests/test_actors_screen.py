@@ -3,16 +3,14 @@ forms that add, edit and delete actors, contacts and relations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, Input, Select, Static
 
-from coop_tui.app import CoopApp
 from coop_tui.i18n import ngettext
 from coop_tui.screens.actor_detail import RELATIONS, ActorDetail, ContactLog, Neighbourhood
-from coop_tui.screens.actor_dialogs import ConfirmDialog, FieldError
+from coop_tui.screens.actor_dialogs import FieldError
 from coop_tui.screens.actor_form import ActorForm
 from coop_tui.screens.actors import ActorsScreen
 from coop_tui.session import Target
@@ -21,18 +19,14 @@ from coop_tui.store.models import Actor, ActorKind, Relation, RelationKind, Role
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorPicker
 from coop_tui.widgets.power_grid import PowerGrid
+from tests.helpers import AppFactory, answer, open_screen
 
-AppFactory = Callable[..., CoopApp]
 WIDE = (160, 48)
 SMALL = (80, 24)
 
 
 async def open_actors(pilot: Pilot[int]) -> ActorsScreen:
-    await pilot.press("2")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ActorsScreen)
-    return screen
+    return await open_screen(pilot, "2", ActorsScreen)
 
 
 def table(screen: ActorsScreen) -> DataTable[object]:
@@ -287,9 +281,7 @@ async def test_edit_an_actor_keeps_its_log_and_asks_before_discarding(
         form.query_one("#f-name", Input).value = "Vernay-sur-Loubière"
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")
-        await pilot.pause()
+        await answer(pilot, yes=False)
         assert app.screen is form
         form.query_one("#f-mayor", Input).value = "Claire Martin"
         await pilot.press("ctrl+s")

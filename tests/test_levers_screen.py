@@ -10,8 +10,6 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.lever_dialogs import ConfirmDialog, TextPrompt
 from coop_tui.screens.lever_form import LeverForm
 from coop_tui.screens.lever_panels import EvidenceRow
 from coop_tui.screens.lever_thresholds import ThresholdsForm
@@ -23,18 +21,15 @@ from coop_tui.store.database import open_store
 from coop_tui.store.models import Lever, LeverCategory, LeverStatus, LocalizedText, RoadmapItem
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorPicker
+from coop_tui.widgets.dialogs import ConfirmDialog, TextPrompt
 from tests.conftest import TODAY
+from tests.helpers import AppFactory, answer, open_screen
 
-AppFactory = Callable[..., CoopApp]
 SIZE = (120, 40)
 
 
 async def open_levers(pilot: Pilot[int]) -> LeversScreen:
-    await pilot.press("3")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, LeversScreen)
-    return screen
+    return await open_screen(pilot, "3", LeversScreen)
 
 
 async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
@@ -303,9 +298,7 @@ async def test_add_rename_and_delete_an_item(make_app: AppFactory) -> None:
             "Cartographier les financeurs publics")
         await pilot.press("d")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await answer(pilot, yes=True)
         items = by_key(repository, "power_games").items
         assert [item.key for item in items] == [item.key for item in games.items]
 
@@ -340,17 +333,15 @@ async def test_delete_a_lever_of_ones_own(make_app: AppFactory) -> None:
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
-        lines = " ".join(str(line.render()) for line in dialog.query(".dialog-line"))
+        lines = " ".join(str(line.render()) for line in dialog.query(".confirm-detail"))
         assert "3 checklist items go with it" in lines
         assert len(serving) == 1
         assert "1 roadmap item serves it: it will serve no lever." in lines
-        await pilot.press("escape")  # the safe answer first
-        await pilot.pause()
+        await answer(pilot, yes=False)  # the safe answer first
         assert repository.get(Lever, mine.id) is not None
         await pilot.press("d")
         await pilot.pause()
-        await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await answer(pilot, yes=True)
         assert repository.get(Lever, mine.id) is None
         for item in serving:
             kept = repository.get(RoadmapItem, item.id)
@@ -380,9 +371,7 @@ async def test_rename_then_restore_the_catalogue_text(make_app: AppFactory) -> N
         assert screen.check_action("restore", ()) is True
         await pilot.press("x")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.click("#confirm-yes")
-        await pilot.pause()
+        await answer(pilot, yes=True)
         spec = catalogue_spec("financial_fiscal_pact")
         assert spec is not None
         restored = by_key(repository, "financial_fiscal_pact")

@@ -3,7 +3,6 @@ follow-up, approval, duplicate, delete, export, autosave."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
@@ -11,7 +10,6 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from coop_tui.app import CoopApp
 from coop_tui.screens.meeting_detail import MeetingScreen
-from coop_tui.screens.meeting_dialogs import ConfirmDialog
 from coop_tui.screens.meeting_export import ExportDialog
 from coop_tui.screens.meeting_form import MeetingForm
 from coop_tui.screens.meeting_notes import CapturePanel, NotesArea
@@ -31,8 +29,8 @@ from coop_tui.store.models import (
     RoadmapItem,
 )
 from coop_tui.store.repository import Repository
+from tests.helpers import AppFactory, answer, open_screen
 
-AppFactory = Callable[..., CoopApp]
 SIZE = (120, 36)
 
 
@@ -51,10 +49,7 @@ def live_meeting(repository: Repository, kind: MeetingKind = MeetingKind.COPIL) 
 
 
 async def open_meeting(app: CoopApp, pilot, meeting_id: str) -> MeetingScreen:  # type: ignore[no-untyped-def]
-    await pilot.press("5")
-    await pilot.pause()
-    screen = app.screen
-    assert isinstance(screen, MeetingsScreen)
+    screen = await open_screen(pilot, "5", MeetingsScreen)
     screen.open_meeting(meeting_id)
     await pilot.pause()
     assert isinstance(app.screen, MeetingScreen)
@@ -347,9 +342,7 @@ async def test_approving_the_previous_minutes_records_both(make_app: AppFactory)
         screen = await open_meeting(app, pilot, upcoming.id)
         await screen.run_action("approve_previous")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("y")
-        await pilot.pause()
+        await answer(pilot, yes=True)
     current = repository.get(Meeting, upcoming.id)
     assert current is not None and current.approves_id is not None
     previous = repository.get(Meeting, current.approves_id)
@@ -363,10 +356,7 @@ async def test_duplicate_is_the_same_meeting_next_month(make_app: AppFactory) ->
     repository = app.session.repository
     before = {m.id for m in repository.meetings}
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MeetingsScreen)
+        screen = await open_screen(pilot, "5", MeetingsScreen)
         source = next(m for m in repository.meetings if m.kind is MeetingKind.COUNCIL
                       and m.attendance)
         screen.show_record(Target("meetings", source.id))
@@ -395,21 +385,15 @@ async def test_delete_asks_and_cleans_links(make_app: AppFactory) -> None:
     target = repository.get(Meeting, linked.meeting_id)
     assert target is not None
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, MeetingsScreen)
+        screen = await open_screen(pilot, "5", MeetingsScreen)
         screen.show_record(Target("meetings", target.id))
         await pilot.press("delete")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")
-        await pilot.pause()
+        await answer(pilot, yes=False)
         assert repository.get(Meeting, target.id) is not None
         await pilot.press("delete")
         await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await answer(pilot, yes=True)
     assert repository.get(Meeting, target.id) is None
     assert repository.get(RoadmapItem, linked.id).meeting_id is None  # type: ignore[union-attr]
 
@@ -439,9 +423,7 @@ async def test_export_from_the_meeting_screen(make_app: AppFactory, tmp_path: Pa
         target.write_text("kept", encoding="utf-8")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
-        await pilot.press("n")
-        await pilot.pause()
+        await answer(pilot, yes=False)
         assert target.read_text(encoding="utf-8") == "kept"
 
 

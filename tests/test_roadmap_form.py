@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -11,7 +10,6 @@ from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from coop_tui.app import CoopApp
 from coop_tui.screens.roadmap import RoadmapScreen
-from coop_tui.screens.roadmap_dialogs import Confirm
 from coop_tui.screens.roadmap_form import (
     ChoiceList,
     ItemPicker,
@@ -23,8 +21,8 @@ from coop_tui.store.models import Actor, Meeting, RoadmapItem, RoadmapStatus
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorPicker
 from coop_tui.widgets.timeline import Timeline
+from tests.helpers import AppFactory, answer
 
-AppFactory = Callable[..., CoopApp]
 SIZE = (120, 40)
 
 
@@ -257,14 +255,11 @@ async def test_leaving_with_changes_asks_first(make_app: AppFactory) -> None:
         fill(form, objective="Brouillon")
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, Confirm)
-        await pilot.press("n")
-        await pilot.pause()
+        await answer(pilot, yes=False)
         assert app.screen is form
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await answer(pilot, yes=True)
         assert isinstance(app.screen, RoadmapScreen)
         assert repository.count(RoadmapItem) == before
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from coop_tui.app import CoopApp
 from coop_tui.insights.roadmap import Grouping, When
 from coop_tui.screens.roadmap import RoadmapCommands, RoadmapScreen
 from coop_tui.screens.roadmap_detail import RoadmapDetail
-from coop_tui.screens.roadmap_dialogs import Confirm, ExportCalendar
+from coop_tui.screens.roadmap_dialogs import ExportCalendar
 from coop_tui.screens.roadmap_filters import RoadmapFilters
 from coop_tui.session import Target
 from coop_tui.store.database import open_store
@@ -22,8 +21,8 @@ from coop_tui.store.models import Meeting, RoadmapItem, RoadmapStatus
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.timeline import Timeline
 from tests.conftest import TODAY
+from tests.helpers import AppFactory, answer
 
-AppFactory = Callable[..., CoopApp]
 SIZE = (120, 40)
 
 
@@ -287,9 +286,7 @@ async def test_delete_asks_then_unlinks_what_referred_to_it(make_app: AppFactory
         timeline.select(needed.id)
         await pilot.press("delete")
         await pilot.pause()
-        assert isinstance(app.screen, Confirm)
-        await pilot.press("escape")
-        await pilot.pause()
+        await answer(pilot, yes=False)
         assert repository.get(RoadmapItem, needed.id) is not None
         await pilot.press("delete", "y")
         await pilot.pause()

@@ -1,0 +1,35 @@
+"""Steps the screen tests all take: open a screen by its number, answer a confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual.pilot import Pilot
+from textual.screen import Screen
+
+from coop_tui.app import CoopApp
+from coop_tui.widgets.dialogs import ConfirmDialog
+
+AppFactory = Callable[..., CoopApp]
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+async def open_screen(pilot: Pilot[int], key: str, kind: type[S]) -> S:
+    """Press the screen's number key; the screen, checked to be of ``kind``."""
+    await pilot.press(key)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, kind), screen
+    return screen
+
+
+async def answer(pilot: Pilot[int], yes: bool) -> ConfirmDialog:
+    """Answer the confirmation on top with its key (y or n); the dialog answered."""
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConfirmDialog), dialog
+    await pilot.press("y" if yes else "n")
+    await pilot.pause()
+    assert pilot.app.screen is not dialog
+    return dialog
