@@ -198,7 +198,7 @@ def big_store(meetings: int, note_bytes: int) -> Row:
 
 
 def battery(quick: bool) -> list[Row]:
-    from benchmarks import fault_stores, fault_terminal
+    from benchmarks import fault_exports, fault_stores, fault_terminal, fault_text, fault_ui
 
     rows = [
         sigkill_during_saves(20 if quick else 200, "small" if quick else "large"),
@@ -211,6 +211,10 @@ def battery(quick: bool) -> list[Row]:
         fault_stores.unusable_paths(),
         fault_stores.second_instance(2 if quick else 10),
         big_store(1000 if quick else 10_000, 1_000_000),
+        fault_ui.ui_responsiveness(1000 if quick else 10_000, 5 if quick else 20),
+        fault_text.hostile_text(60 if quick else 240),
+        fault_exports.export_round_trips(10 if quick else 100),
+        fault_exports.private_canary(),
         private_modes(3 if quick else 20),
     ]
     return rows

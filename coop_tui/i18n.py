@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coop_tui.store.errors import Problem, StoreError
-from coop_tui.store.text import N_
+from coop_tui.store.text import N_, clean_line
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
@@ -129,7 +129,9 @@ def translate_template(kind: str, template: str, params: Mapping[str, Any]) -> s
 
 
 def translate_problem(problem: Problem) -> str:
-    return f"{problem.where}: {translate_template(problem.kind, problem.template, problem.params)}"
+    """One line, printable only: ``where`` quotes names read from a damaged file."""
+    return clean_line(
+        f"{problem.where}: {translate_template(problem.kind, problem.template, problem.params)}")
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:
@@ -142,8 +144,9 @@ def _fill(template: str, params: Mapping[str, Any]) -> str:
 
 
 def translate_error(error: StoreError) -> str:
-    """A store error in the current language, in one line."""
+    """A store error in the current language, in one line of printable text (a path may
+    hold escape sequences)."""
     params = dict(error.params)
     if "reason" in params:
         params["reason"] = _fill(_(str(params["reason"])), error.params)
-    return _fill(_(error.template), params)
+    return clean_line(_fill(_(error.template), params))

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from coop_tui.i18n import N_, _, translate_error, translate_problem
 from coop_tui.store.errors import StoreCorrupt
+from coop_tui.store.text import clean_line
 from coop_tui.widgets.bindings import translate_bindings
 
 Choice = Literal["restore", "read_backup"]
@@ -48,7 +49,7 @@ class RecoveryApp(App[Choice | None]):
             if self.error.backup is not None:
                 advice = _("The file was not changed. The last good backup is {path}.\n"
                            "Restore it (the damaged file is kept beside it), or open it "
-                           "read-only to look.").format(path=self.error.backup)
+                           "read-only to look.").format(path=clean_line(str(self.error.backup)))
             else:
                 advice = _("The file was not changed. There is no backup to restore: "
                            "repair the file by hand (see docs/store-format.md), then run "

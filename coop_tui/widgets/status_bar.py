@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from coop_tui.i18n import _
 from coop_tui.session import SaveState, Session, StoreStatus
+from coop_tui.store.text import clean_line
 
 
 class StatusBar(Static):
@@ -51,7 +52,7 @@ class StatusBar(Static):
         if status.message:
             line.append(f" ({status.message})")
         line.append("  ·  ")
-        line.append(str(repository.path))
+        line.append(clean_line(str(repository.path)))  # a file name may hold escapes
         self.update(line)
         self.set_class(status.state is SaveState.FAILED, "-failed")
         self.set_class(status.state is SaveState.READ_ONLY, "-read-only")
