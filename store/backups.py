@@ -6,7 +6,6 @@ newest distinct good versions are kept.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,17 +32,13 @@ def latest_backup(path: Path) -> Path | None:
     return found[0] if found else None
 
 
-def _digest(payload: bytes) -> str:
-    return hashlib.sha256(payload).hexdigest()
-
-
 def make_backup(path: Path, payload: bytes, reason: str = "") -> Path | None:
     """Keep ``payload`` (the content of ``path``, known good) unless the newest backup has it.
 
     Returns the new backup's path, or None when nothing new was written.
     """
     newest = latest_backup(path)
-    if newest is not None and _digest(newest.read_bytes()) == _digest(payload):
+    if newest is not None and newest.read_bytes() == payload:
         return None
     folder = backup_folder(path)
     folder.mkdir(mode=FOLDER_MODE, exist_ok=True)

@@ -116,9 +116,13 @@ class BackgroundWriter:
     """
 
     def __init__(
-        self, path: Path, listener: SaveListener | None = None, retry_seconds: float = 5.0
+        self, path: Path, listener: SaveListener | None = None, retry_seconds: float = 5.0,
+        first: Callable[[], object] | None = None,
     ) -> None:
+        """``first`` runs on the writer's thread before any save (the opening's backup, so
+        that start-up does not wait on the disk for it)."""
         self.path = path
+        self._first = first
         self._listener = listener
         self._retry_seconds = retry_seconds
         self._pending: bytes | None = None
@@ -176,6 +180,9 @@ class BackgroundWriter:
         self._notify(None)
 
     def _run(self) -> None:
+        if self._first is not None:
+            with contextlib.suppress(OSError):  # a backup that cannot be written is no save
+                self._first()
         while True:
             with self._condition:
                 self._condition.wait_for(

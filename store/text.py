@@ -34,7 +34,11 @@ def clean_multiline(value: str) -> str:
     """Keep printable text, tabs and line feeds; normalise line breaks to ``\\n``.
 
     Escape sequences go whole (their parameters too), then any control character left.
+    Text with nothing to clean (nearly all of it) is recognised without a regex: a store
+    holds tens of thousands of strings, all cleaned again at each opening.
     """
+    if value.isprintable() or value.replace("\n", "").replace("\t", "").isprintable():
+        return value
     value = _LINE_BREAKS.sub("\n", value)
     value = _ESCAPE_SEQUENCE.sub("", value)
     return _CONTROL.sub("", value)
@@ -42,4 +46,6 @@ def clean_multiline(value: str) -> str:
 
 def clean_line(value: str) -> str:
     """One line of printable text, trimmed: line breaks and tabs become spaces."""
+    if value.isprintable():
+        return value.strip()
     return _SPACES.sub(" ", clean_multiline(value)).strip()

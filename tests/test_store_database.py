@@ -547,11 +547,13 @@ def test_duplicate_keys_ignores_repeats_inside_records(store: Path) -> None:
 # ---------------------------------------------------------------------------- backups
 
 
-def test_backups_roll_and_are_private(store: Path) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["direct", "writer-thread"])
+def test_backups_roll_and_are_private(store: Path, background: bool) -> None:
+    """The app (``background``) backs up on its writer's thread, before its first save."""
     states = []
     for number in range(8):
         states.append(store.read_bytes())
-        repository = open_store(store)
+        repository = open_store(store, background=background)
         actor = repository.actors[0].model_copy(deep=True)
         actor.name = f"Brêves {number}"
         repository.save(actor)

@@ -134,23 +134,32 @@ def followers_to_contact(actors: Iterable[Actor], today: date, days: int) -> lis
 # ---------------------------------------------------------------------------- relations
 
 
+def _counterweights(relations: Iterable[Relation]) -> dict[str, set[str]]:
+    """Each actor that has counterweights, and who they are (target id → source ids)."""
+    found: dict[str, set[str]] = {}
+    for relation in relations:
+        if relation.kind is RelationKind.COUNTERWEIGHT:
+            found.setdefault(relation.target_id, set()).add(relation.source_id)
+    return found
+
+
+def _balanced(tension: Relation, counterweights: dict[str, set[str]]) -> bool:
+    parties = {tension.source_id, tension.target_id}
+    return any(counterweights.get(party, set()) - parties for party in parties)
+
+
 def is_balanced(tension: Relation, relations: Iterable[Relation]) -> bool:
     """A tension between A and B is balanced when a third actor is a counterweight to A
     or to B: a counterweight relation from someone other than A and B, aimed at either."""
-    parties = {tension.source_id, tension.target_id}
-    return any(
-        relation.kind is RelationKind.COUNTERWEIGHT
-        and relation.target_id in parties
-        and relation.source_id not in parties
-        for relation in relations
-    )
+    return _balanced(tension, _counterweights(relations))
 
 
 def unbalanced_tensions(relations: Sequence[Relation]) -> list[Relation]:
     """Tension relations that no counterweight balances (see :func:`is_balanced`)."""
+    counterweights = _counterweights(relations)
     return [
         relation for relation in relations
-        if relation.kind is RelationKind.TENSION and not is_balanced(relation, relations)
+        if relation.kind is RelationKind.TENSION and not _balanced(relation, counterweights)
     ]
 
 
