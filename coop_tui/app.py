@@ -17,15 +17,13 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.message import Message
 from textual.screen import Screen
 
-from coop_tui.crash import write_crash_report
-from coop_tui.help import HelpScreen
+from coop_tui import collector
 from coop_tui.i18n import N_, _, translate_error
 from coop_tui.screen import CoopScreen
-from coop_tui.search import SearchProvider
 from coop_tui.session import SaveState, Session, StoreStatus, Target
 from coop_tui.settings import Settings
 from coop_tui.store.errors import SaveFailed
@@ -42,6 +40,9 @@ MODES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# The mode keys, shown as "1 2 3 4 5 Screens" where the key bar is short of room.
+SCREENS = Binding.Group(N_("Screens"), compact=True)
+
 # After SIGTERM and a save, how long a normal exit may take before the process leaves.
 EXIT_GRACE_SECONDS = 3.0
 # How often the app checks that its terminal still exists.
@@ -50,6 +51,13 @@ TERMINAL_CHECK_SECONDS = 1.0
 
 def _terminal_attached() -> bool:
     return os.isatty(0)
+
+
+def _search_provider() -> type[Provider]:
+    """Search over the store, imported when the palette first opens."""
+    from coop_tui.search import SearchProvider
+
+    return SearchProvider
 
 
 def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
@@ -94,10 +102,11 @@ class CoopApp(App[int]):
     DEFAULT_MODE = "dashboard"  # the first frame is the dashboard, not a blank screen
     CSS_PATH = Path(__file__).parent / "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {SearchProvider}
+    COMMANDS = App.COMMANDS | {_search_provider}
     BINDINGS = [
         *(
-            Binding(str(number), f"show_mode('{mode}')", name, id=f"mode.{mode}")
+            Binding(str(number), f"show_mode('{mode}')", name, id=f"mode.{mode}",
+                    group=SCREENS)
             for number, (mode, name, _help) in enumerate(MODES, start=1)
         ),
         Binding("question_mark,f1", "help", N_("Help"), id="help"),
@@ -136,6 +145,7 @@ class CoopApp(App[int]):
         self._install_signal_handlers()
         if not self.is_headless and _terminal_attached():
             self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+        self.call_after_refresh(collector.resume)
 
     def _check_terminal(self) -> None:
         """A closed terminal does not always send SIGHUP to the app (a shell between them
@@ -195,6 +205,8 @@ class CoopApp(App[int]):
         Textual would print a traceback with local variables (which can hold the user's
         notes); the report written here holds neither.
         """
+        from coop_tui.crash import write_crash_report
+
         with contextlib.suppress(Exception):
             self.save_everything()
         report = write_crash_report(error)
@@ -256,6 +268,8 @@ class CoopApp(App[int]):
         self.call_after_refresh(select)
 
     def action_help(self) -> None:
+        from coop_tui.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

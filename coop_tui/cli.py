@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from coop_tui import __version__
+from coop_tui import __version__, collector
 from coop_tui.commands import register_all
 from coop_tui.i18n import LANGUAGES, _, default_language, set_language, translate_error
 from coop_tui.store.errors import StoreError
@@ -64,13 +64,16 @@ def fail(message: str, code: int = 1) -> NoReturn:
 @click.group(cls=CommandOrStore, context_settings={"help_option_names": ["-h", "--help"]})
 @language_option
 @click.version_option(__version__, prog_name="coop-tui")
-def cli() -> None:
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """coop-tui: actors, levers, roadmap and meetings of an intercommunality.
 
     \b
     coop-tui [STORE]        open the app on STORE (default: your own store)
     coop-tui --demo         open a fictional demo territory (your store is not touched)
     """
+    if ctx.invoked_subcommand != "open":
+        collector.resume()  # the app resumes it after its first frame
 
 
 @cli.command("open", hidden=True)
@@ -161,6 +164,7 @@ register_all(cli, export_group)
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``coop-tui`` script."""
+    collector.pause()
     set_language(default_language())
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="coop-tui")

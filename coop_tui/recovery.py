@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coop_tui.i18n import N_, _, translate_error, translate_problem
 from coop_tui.store.errors import StoreCorrupt
 from coop_tui.store.text import clean_line
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 
 Choice = Literal["restore", "read_backup"]
 
@@ -55,7 +56,7 @@ class RecoveryApp(App[Choice | None]):
                            "repair the file by hand (see docs/store-format.md), then run "
                            "coop-tui check.")
             yield Static(Text(advice), id="recovery-advice")
-        yield Footer()
+        yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":

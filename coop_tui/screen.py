@@ -1,4 +1,4 @@
-"""The base of the five main screens: a status bar, the content, a footer.
+"""The base of the five main screens: a status bar, the content, the keys.
 
 A screen is handed the :class:`Session` and reads and writes through its repository only.
 It rebuilds its view when shown again after the store changed elsewhere.
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from coop_tui.session import Session, Target
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.status_bar import StatusBar
 
 
@@ -30,12 +30,25 @@ class CoopScreen(Screen[None]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
+        self._preset_breakpoints()
         yield StatusBar(self.session, self.title_text)
         yield from self.compose_content()
-        yield Footer()
+        yield KeyBar()
 
     def compose_content(self) -> ComposeResult:
         raise NotImplementedError
+
+    def _preset_breakpoints(self) -> None:
+        """Give the screen its width class before its first layout.
+
+        Textual sets it on the first resize, which then styles and lays out the whole
+        screen a second time: most of a first frame's cost on a screen of many widgets.
+        """
+        width = self.app.size.width
+        names = sorted(self.HORIZONTAL_BREAKPOINTS or [], reverse=True)
+        chosen = next((name for threshold, name in names if width >= threshold), None)
+        for _threshold, name in names:
+            self.set_class(name == chosen, name)
 
     def on_mount(self) -> None:
         self._refresh_if_stale()

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from coop_tui.dates import parse_date
 from coop_tui.i18n import _, language, translate_template
@@ -19,6 +19,7 @@ from coop_tui.labels import choices
 from coop_tui.screens.actor_dialogs import RecordForm, form_row, write
 from coop_tui.store.models import Actor, Channel, ContactEntry
 from coop_tui.store.repository import Repository
+from coop_tui.widgets.key_bar import KeyBar
 
 
 def typed_date(value: date) -> str:
@@ -62,7 +63,7 @@ class ContactForm(RecordForm[ContactEntry]):
                                                id="f-subject"), "subject")
             yield Static(id="form-error", markup=False)
             yield self.buttons()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from coop_tui.i18n import N_, _, ngettext
 from coop_tui.screens.actor_dialogs import FORMS_CSS
@@ -28,6 +28,7 @@ from coop_tui.store.models import Actor, Meeting, Presence, Record
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -246,7 +247,7 @@ class DeleteActorDialog(ModalScreen[DeleteChoice | None]):
                 else:
                     yield Button(_("Delete"), variant="error", compact=True, id="delete-plain")
                 yield Button(_("Cancel"), compact=True, id="delete-cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#delete-cancel", Button).focus()

@@ -13,13 +13,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from coop_tui.i18n import _
 from coop_tui.labels import choices, label
 from coop_tui.screens.actor_dialogs import ActorField, FieldError, RecordForm, form_row, write
 from coop_tui.store.models import Actor, ActorKind, Blockage, Channel, Role
 from coop_tui.store.repository import Repository
+from coop_tui.widgets.key_bar import KeyBar
 
 
 def split_list(text: str) -> list[str]:
@@ -156,7 +157,7 @@ class ActorForm(RecordForm[Actor]):
                     yield Button(_("Add a blockage"), compact=True, id="add-blockage")
             yield Static(id="form-error", markup=False)
             yield self.buttons()
-        yield Footer()
+        yield KeyBar()
 
     def _identity(self, actor: Actor | None) -> ComposeResult:
         yield form_row(_("Name"), Input(actor.name if actor else self._new_name, compact=True,

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Select, Static, TextArea
+from textual.widgets import Select, Static, TextArea
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _
@@ -23,6 +23,7 @@ from coop_tui.screens.actor_detail import STRENGTHS
 from coop_tui.screens.actor_dialogs import ActorField, RecordForm, form_row, write
 from coop_tui.store.models import Actor, Relation, RelationKind
 from coop_tui.store.repository import Repository
+from coop_tui.widgets.key_bar import KeyBar
 
 OUTGOING, INCOMING = "out", "in"
 
@@ -98,7 +99,7 @@ class RelationForm(RecordForm[Relation]):
                                                id="f-note", classes="short"), "note")
             yield Static(id="form-error", markup=False)
             yield self.buttons()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

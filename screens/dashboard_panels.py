@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.style import Style
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -79,7 +83,7 @@ class DashboardPanel(OptionList):
 
     # ------------------------------------------------------------------ styles and rows
 
-    def style(self, name: str) -> Style:
+    def style(self, name: str) -> RichStyle:
         return self.get_component_rich_style(f"dashboard--{name}", partial=True)
 
     def heading(self, text: str) -> Row:
@@ -144,33 +148,44 @@ class DashboardPanel(OptionList):
             self.post_message(self.Chosen(target))
 
 
-class _Line:
-    """The text on the left, cut to fit, and the figure on the right, whole.
+class PanelLine(Visual):
+    """A line of a panel: the text on the left, cut to fit, the figure on the right, whole,
+    and an optional muted line below.
 
-    A single line of Text built for the width at hand: a Rich grid per line made the
-    first frame of the dashboard several times slower.
+    The option list asks every line its height and width, for hundreds of lines on a large
+    territory; a panel line knows both without rendering, and renders only when shown.
     """
 
-    def __init__(self, main: Text, detail: Text) -> None:
+    def __init__(self, main: Text, detail: Text, below: Text | None = None) -> None:
         self.main = main
         self.detail = detail
+        self.below = below
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        below = self.below.cell_len + 2 if self.below is not None else 0
+        return max(self.main.cell_len + self.detail.cell_len + 2, below)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return 1 if self.below is None else 2
+
+    def render_strips(self, width: int, height: int | None, style: Style,
+                      options: RenderOptions) -> list[Strip]:
+        if width <= 0:
+            return []
         main = self.main.copy()
         main.truncate(max(0, width - self.detail.cell_len - 2), overflow="ellipsis", pad=True)
-        yield Text.assemble(" ", main, " ", self.detail, no_wrap=True, overflow="ellipsis")
+        lines = [Text.assemble(" ", main, " ", self.detail)]
+        if self.below is not None:
+            lines.append(Text.assemble("  ", self.below))
+        return [
+            Content.from_rich_text(line).truncate(width, ellipsis=True)
+            .render_strips(width, 1, style, options)[0]
+            for line in lines[:height]
+        ]
 
 
-def _prompt(row: Row) -> RenderableType:
-    """The line of a row, and the line below it when there is one."""
-    grid = _Line(row.main, row.detail or Text())
-    if row.below is None:
-        return grid
-    below = row.below.copy()
-    below.no_wrap = True
-    below.overflow = "ellipsis"
-    return Group(grid, Text.assemble("  ", below, no_wrap=True, overflow="ellipsis"))
+def _prompt(row: Row) -> PanelLine:
+    return PanelLine(row.main, row.detail or Text(), row.below)
 
 
 # ---------------------------------------------------------------------------- panels

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Select, Static, TextArea
 
 from coop_tui.dates import parse_date
 from coop_tui.forms import field_errors
@@ -29,6 +29,7 @@ from coop_tui.store.models import Lever, LeverCategory
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.dialogs import check_name
+from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
 # Form fields, in the order they are shown; a model error lands under the first match.
@@ -109,7 +110,7 @@ class LeverForm(ModalScreen[Lever | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Save"), variant="primary", id="form-save")
                 yield Button(_("Cancel"), id="form-cancel")
-        yield Footer()
+        yield KeyBar()
 
     def _label(self, field: str, text: str) -> ComposeResult:
         yield Static(plain(text), id=f"label-{field}", classes="field-label")

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _, format_number, language
 from coop_tui.store.models import Thresholds
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
 # Field -> what it means, as the form explains it.
@@ -73,7 +74,7 @@ class ThresholdsForm(ModalScreen[Thresholds | None]):
                 yield Button(_("Defaults"), id="thresholds-defaults")
                 yield Button(_("Save"), variant="primary", id="thresholds-save")
                 yield Button(_("Cancel"), id="thresholds-cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

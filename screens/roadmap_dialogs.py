@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from coop_tui.dates import fold
 from coop_tui.i18n import N_, _
 from coop_tui.store.models import Record, RoadmapItem
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
 CSS = Path(__file__).parent / "roadmap_dialogs.tcss"
@@ -87,7 +88,7 @@ class ExportCalendar(ModalScreen[Path | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Export"), variant="primary", id="export-go", compact=True)
                 yield Button(_("Cancel"), id="export-cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-go")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select
+from textual.widgets import Button, Input, Label, Select
 
 from coop_tui.dates import fold
 from coop_tui.i18n import N_, _, language
@@ -18,6 +18,7 @@ from coop_tui.labels import choices
 from coop_tui.store.models import LeverCategory, RoadmapStatus
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 
 WHEN_CHOICES: tuple[tuple[When, str], ...] = (
     (When.LATE, N_("late")),
@@ -85,7 +86,7 @@ class RoadmapFilters(ModalScreen[RoadmapFilter | None]):
             with Horizontal(id="filters-buttons"):
                 yield Button(_("Apply"), variant="primary", id="filters-apply", compact=True)
                 yield Button(_("Clear all"), id="filters-reset", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def chosen(self) -> RoadmapFilter:
         status = _value(self.query_one("#filter-status", Select))

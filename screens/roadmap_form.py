@@ -22,7 +22,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Select, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, TextArea
 from textual.widgets.option_list import Option
 
 from coop_tui.dates import parse_date
@@ -43,6 +43,7 @@ from coop_tui.store.errors import IntegrityError, StoreError
 from coop_tui.store.models import LeverCategory, RoadmapItem, RoadmapStatus
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
 ADD = "\0add"
@@ -307,7 +308,7 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
                 yield Button(_("Save"), variant="primary", id="form-save", compact=True,
                              disabled=repository.read_only)
                 yield Button(_("Cancel"), id="form-cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_hint("start")

@@ -16,13 +16,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _
 from coop_tui.session import Session
 from coop_tui.store.models import Name
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
 CSS = Path(__file__).parent / "dialogs.tcss"
@@ -86,7 +87,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(Content(self._confirm), id="confirm-yes", compact=True,
                              variant="error" if self.destructive else "primary")
                 yield Button(Content(self._cancel), id="confirm-no", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         first = "#confirm-no" if self.destructive else "#confirm-yes"
@@ -144,7 +145,7 @@ class TextPrompt(ModalScreen[str | None]):
                 yield Button(Content(self._confirm), variant="primary", id="prompt-ok",
                              compact=True)
                 yield Button(Content(_("Cancel")), id="prompt-cancel", compact=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#prompt-error", Static).display = False
