@@ -27,7 +27,8 @@ class Run:
     peak_kib: int
 
 
-def _set_size(descriptor: int) -> None:
+def set_size(descriptor: int) -> None:
+    """Give the terminal on ``descriptor`` the benchmark's size."""
     fcntl.ioctl(descriptor, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
 
 
@@ -38,8 +39,10 @@ def time_to_marker(argv: list[str], marker: str, env: dict[str, str],
     start = time.perf_counter()
     pid, descriptor = pty.fork()
     if pid == 0:
+        # The terminal has its size before the program starts, as a real one does (set
+        # from the parent, it would arrive later as a resize the program must redraw for).
+        set_size(0)
         os.execvpe(argv[0], argv, {**env, "COLUMNS": str(COLUMNS), "LINES": str(ROWS)})
-    _set_size(descriptor)
     seen = b""
     elapsed = None
     deadline = start + timeout
