@@ -183,6 +183,7 @@ class BackgroundWriter:
         if self._first is not None:
             with contextlib.suppress(OSError):  # a backup that cannot be written is no save
                 self._first()
+            self._first = None  # it holds the whole file as read
         while True:
             with self._condition:
                 self._condition.wait_for(
