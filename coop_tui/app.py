@@ -130,6 +130,8 @@ class CoopApp(App[int]):
             self.add_mode(mode, _screen_factory(mode, self.session))
         self.session.navigator = self.open_target
         self.crash_message = ""
+        self._shown_modes = {self.DEFAULT_MODE}
+        self._hold_switch = True
 
     # ------------------------------------------------------------------ start and stop
 
@@ -255,7 +257,15 @@ class CoopApp(App[int]):
 
     def action_show_mode(self, mode: str) -> None:
         if self.current_mode != mode:
+            self._hold_switch = mode not in self._shown_modes
+            self._shown_modes.add(mode)
             self.switch_mode(mode)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the screen 50 ms on each switch of modes, to hide a screen being
+        built; ours are built once and kept, so only their first showing is held."""
+        if self._hold_switch:
+            super().delay_update(delay)
 
     def open_target(self, target: Target) -> None:
         """Switch to the target's screen, then let that screen select the record."""
