@@ -35,9 +35,6 @@ def test_hostile_text_never_reaches_the_terminal_raw() -> None:
     assert row.nothing_lost, row
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: raw inline HTML typed in notes "
-                   "(e.g. 'voirie <b>x</b>') passes into the Markdown minutes; "
-                   "exports/markdown.py notes() escapes HTML blocks only")
 def test_tricky_text_comes_back_from_every_export() -> None:
     row = fault_exports.export_round_trips(tries=6)
     assert row.nothing_lost, row

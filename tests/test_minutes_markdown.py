@@ -107,6 +107,26 @@ def test_raw_html_blocks_become_text() -> None:
     assert "<h4>titre</h4>" in html
 
 
+def test_inline_html_becomes_text_and_links_stay_links() -> None:
+    result = md.notes("voirie <b>x</b> `<i>` <https://x.fr> <a@b.fr> <!-- c --> a < b", 3)
+    html = md.parser(html=True).render(result)
+    assert "<b>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "<code>&lt;i&gt;</code>" in html  # code spans are left as they are
+    assert '<a href="https://x.fr">' in html and '<a href="mailto:a@b.fr">' in html
+    assert "<!--" not in html and "a &lt; b" in html
+
+
+@given(st.lists(st.sampled_from(["<b>", "</b>", "<br/>", "<!-- c -->", "<?x?>", "<!X>",
+                                 "`", "``", "\\", "<https://x.fr>", "<a@b.fr>", "x", " ",
+                                 "\n", "<div>", "a<b"]), max_size=14).map("".join))
+def test_notes_hold_no_raw_html(text: str) -> None:
+    tokens = md.parser(html=True).parse(md.notes(text, 2))
+    raw = [token for token in tokens if token.type == "html_block"]
+    raw += [child for token in tokens for child in token.children or ()
+            if child.type == "html_inline"]
+    assert raw == []
+
+
 # ---------------------------------------------------------------------------- minutes
 
 TODAY = date(2026, 11, 26)

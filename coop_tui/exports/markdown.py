@@ -86,8 +86,8 @@ def notes(text: str, below: int) -> str:
     """User Markdown that cannot break the document it is placed in.
 
     Its headings are demoted below level ``below`` (a ``#`` becomes level ``below + 1``,
-    at most 6), a code fence left open at the end is closed, and a raw HTML block is escaped
-    so every renderer shows it as text, as ours does.
+    at most 6), a code fence left open at the end is closed, and raw HTML (blocks and inline
+    tags) is escaped so every renderer shows it as text, as ours does.
     """
     lines = text.strip("\n").split("\n")
     if lines == [""]:
@@ -115,24 +115,69 @@ def notes(text: str, below: int) -> str:
 
 
 def _without_html_blocks(lines: list[str]) -> list[str]:
-    """Escape the ``<`` that opens each raw HTML block, until the notes hold none.
+    """Escape the ``<`` that opens each raw HTML block or inline tag, until the notes hold
+    none, so every renderer shows them as text, as ours does.
 
     An HTML block can hide other blocks (a fence, a heading); once escaped they show, so
     the notes are read again.
     """
     lines = list(lines)
-    for _attempt in range(len(lines)):
+    for _attempt in range(len(lines) + 1):
         found = False
         for token in parser(html=True).parse("\n".join(lines)):
-            if token.type == "html_block" and token.map is not None:
+            if token.map is None:
+                continue
+            if token.type == "html_block":
                 line = lines[token.map[0]]
                 at = line.find("<")
                 if at >= 0:
                     lines[token.map[0]] = line[:at] + "\\" + line[at:]
                     found = True
+            elif token.type == "inline" and any(
+                child.type == "html_inline" for child in token.children or ()
+            ):
+                first, last = token.map
+                for number in range(first, last):
+                    lines[number] = _escape_tags(lines[number])
+                found = True
         if not found:
             break
     return lines
+
+
+# What can open inline HTML (a tag, a closing tag, a comment, a declaration), but not an
+# autolink (a URI or an e-mail address between angle brackets), which stays a link.
+_TAG_OPENING = re.compile(
+    r"<(?![A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*>)"
+    r"(?![A-Za-z0-9.!#$%&'*+/=?^_`{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9.\-]*[A-Za-z0-9])?>)"
+    r"(?=[A-Za-z/!?])"
+)
+_BACKTICKS = re.compile(r"`+")
+
+
+def _escaped_opening(found: re.Match[str]) -> str:
+    """``\\<`` unless the ``<`` is already escaped (an odd run of backslashes before it)."""
+    before = found.string[:found.start()]
+    escaped = (len(before) - len(before.rstrip("\\"))) % 2 == 1
+    return "<" if escaped else "\\<"
+
+
+def _escape_tags(line: str) -> str:
+    """``line`` with every ``<`` that could open inline HTML escaped, except in code spans
+    (where a backslash would show)."""
+    out: list[str] = []
+    at = 0
+    while at < len(line):
+        ticks = _BACKTICKS.search(line, at)
+        plain_end = ticks.start() if ticks else len(line)
+        out.append(_TAG_OPENING.sub(_escaped_opening, line[at:plain_end]))
+        if ticks is None:
+            break
+        closing = re.compile(rf"(?<!`){ticks.group()}(?!`)").search(line, ticks.end())
+        span_end = closing.end() if closing else ticks.end()
+        out.append(line[ticks.start():span_end])
+        at = span_end
+    return "".join(out)
 
 
 def _demote(lines: list[str], replaced: dict[int, str | None], first: int, last: int,
