@@ -9,6 +9,7 @@ can be changed for tests.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 from collections.abc import Mapping
@@ -75,9 +76,15 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def format_date(value: date, style: Literal["short", "medium", "long", "full"] = "medium") -> str:
     """``full`` gives "jeudi 26 novembre 2026" / "Thursday, November 26, 2026"."""
+    return _formatted_date(value, style, _language)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted_date(value: date, style: str, language: str) -> str:
+    """Lists show the same dates again and again (a list of 10,000 meetings, each redraw)."""
     from babel.dates import format_date as babel_format_date
 
-    return str(babel_format_date(value, format=style, locale=_language))
+    return str(babel_format_date(value, format=style, locale=language))
 
 
 def format_datetime(value: datetime, style: Literal["short", "medium", "long"] = "short") -> str:
