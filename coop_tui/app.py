@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette, Provider
@@ -28,6 +29,7 @@ from coop_tui.session import SaveState, Session, StoreStatus, Target
 from coop_tui.settings import Settings
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.repository import Repository
+from coop_tui.store.text import clean_multiline
 from coop_tui.widgets.bindings import translate_bindings
 
 # Modes in the order of their keys (1 to 5), with their names in the command palette.
@@ -193,6 +195,13 @@ class CoopApp(App[int]):
             repository.flush()
         except SaveFailed as failure:
             self.report_save(failure)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Pasted text is cleaned before any field sees it: Textual's inputs and text areas
+        would draw an escape sequence in it straight to the terminal."""
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = clean_multiline(event.text)
+        await super().on_event(event)
 
     async def action_quit(self) -> None:
         self.save_everything()

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable
+from textual import events
+from textual.widgets import DataTable, Input
 
 from coop_tui.app import MODES, CoopApp
 from coop_tui.help import HelpScreen
@@ -91,6 +92,23 @@ async def test_markup_in_names_is_shown_as_text(make_app: AppFactory) -> None:
         table = app.screen.query_one(DataTable)
         cells = [str(table.get_row(key)[0]) for key in table.rows]
         assert "[bold]X[/] [/]" in cells
+
+
+async def test_pasted_text_reaches_no_field_with_its_escape_sequences(
+    make_app: AppFactory,
+) -> None:
+    """Textual's fields draw pasted escape sequences raw: the app cleans a paste first."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "n")
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input)
+        app.post_message(events.Paste("Copil\x1b[2J \x1b]8;;https://x.example/\x07lien"
+                                      "\x1b]8;;\x07\r\nsuite\x07"))
+        await pilot.pause()
+        assert field.value == "Copil lien"  # one line: the paste's first line, cleaned
+        assert "\x1b" not in "".join(segment.text for segment in field.render_line(0))
 
 
 async def test_second_instance_is_read_only(make_app: AppFactory, demo_path: Path) -> None:
