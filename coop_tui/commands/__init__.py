@@ -2,7 +2,9 @@
 
 Each module here defines ``register(cli, export)`` and adds its commands to the ``coop-tui``
 group or to its ``export`` subgroup; the CLI finds them all. Modules import their heavy
-parts inside the commands, so ``coop-tui`` itself starts fast.
+parts inside the commands, so ``coop-tui`` itself starts fast. Help texts and metavars are
+English msgids marked ``N_`` and given through ``coop_tui.cli``'s ``option``/``argument``
+(and the groups' ``command``), which say them in the current language when shown.
 """
 
 from __future__ import annotations

@@ -6,29 +6,31 @@ from pathlib import Path
 
 import click
 
+from coop_tui.i18n import N_
+
 DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 
 
 def register(cli: click.Group, export: click.Group) -> None:
     # Imported here: coop_tui.cli imports this package while it is being built.
-    from coop_tui.cli import language_option
+    from coop_tui.cli import argument, language_option, option
 
-    @export.command("actors")
-    @click.argument("store", type=click.Path(path_type=Path))
-    @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                  help="File to write (default: standard output).")
-    @click.option("--include-private", is_flag=True,
-                  help="Add the private reading: role, influence, interest, quadrant, "
-                       "stance, blockages.")
-    @click.option("--delimiter", type=click.Choice(sorted(DELIMITERS)), default=None,
-                  help="Between the cells: ';' in French (what French spreadsheets "
-                       "expect), ',' in English, unless given.")
-    @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+    @export.command("actors", help=N_(
+        "Write the actors of STORE as CSV for a mail merge (UTF-8 with a byte order mark); "
+        "the private reading only with --include-private."))
+    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+            metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
+    @option("--include-private", is_flag=True,
+            help=N_("Add the private reading: role, influence, interest, quadrant, "
+                    "stance, blockages."))
+    @option("--delimiter", type=click.Choice(sorted(DELIMITERS)), default=None,
+            help=N_("Between the cells: ';' in French (what French spreadsheets "
+                    "expect), ',' in English, unless given."))
+    @option("--force", is_flag=True, help=N_("Replace FILE if it exists."))
     @language_option
     def actors_command(store: Path, output: Path | None, include_private: bool,
                        delimiter: str | None, force: bool) -> None:
-        """Write the actors of STORE as CSV for a mail merge (UTF-8 with a byte order
-        mark); the private reading only with --include-private."""
         from coop_tui.cli import fail, open_repository
         from coop_tui.commands import deliver
         from coop_tui.exports.actors_csv import actors_csv

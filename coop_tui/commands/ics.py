@@ -6,19 +6,21 @@ from pathlib import Path
 
 import click
 
+from coop_tui.i18n import N_
+
 
 def register(cli: click.Group, export: click.Group) -> None:
     # Imported here: coop_tui.cli imports this package while it is being built.
-    from coop_tui.cli import language_option
+    from coop_tui.cli import argument, language_option, option
 
-    @export.command("ics")
-    @click.argument("store", type=click.Path(path_type=Path))
-    @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                  help="File to write (default: standard output).")
-    @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+    @export.command("ics", help=N_(
+        "Write the meetings and roadmap deadlines of STORE as an iCalendar file."))
+    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+            metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
+    @option("--force", is_flag=True, help=N_("Replace FILE if it exists."))
     @language_option
     def ics_command(store: Path, output: Path | None, force: bool) -> None:
-        """Write the meetings and roadmap deadlines of STORE as an iCalendar file."""
         from coop_tui.cli import fail, open_repository
         from coop_tui.commands import deliver
         from coop_tui.exports.ics import store_calendar

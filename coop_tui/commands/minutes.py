@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from coop_tui.i18n import N_
+
 if TYPE_CHECKING:
     from coop_tui.store.models import Meeting
     from coop_tui.store.repository import Repository
@@ -45,23 +47,23 @@ def find_meeting(repository: Repository, wanted: str, today: date) -> Meeting:
 
 
 def register(cli: click.Group, export: click.Group) -> None:
-    from coop_tui.cli import language_option
+    from coop_tui.cli import argument, language_option, option
 
-    @export.command("minutes")
-    @click.argument("store", type=click.Path(path_type=Path))
-    @click.argument("meeting")
-    @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                  help="File to write (default: print to standard output).")
-    @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
-                  show_default=True, help="Markdown, or a standalone HTML page.")
-    @click.option("--template", type=click.Choice(["full", "decisions", "pv"]),
-                  default="full", show_default=True,
-                  help="full minutes, record of decisions, or procès-verbal of a council.")
-    @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+    @export.command("minutes", help=N_(
+        "Export the minutes of MEETING (an id, the start of one, or 'latest') from STORE."))
+    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+    @argument("meeting", metavar=N_("MEETING"))
+    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+            metavar=N_("FILE"), help=N_("File to write (default: print to standard output)."))
+    @option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
+            show_default=True, help=N_("Markdown, or a standalone HTML page."))
+    @option("--template", type=click.Choice(["full", "decisions", "pv"]),
+            default="full", show_default=True,
+            help=N_("full minutes, record of decisions, or procès-verbal of a council."))
+    @option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
     @language_option
     def minutes_command(store: Path, meeting: str, output: Path | None, fmt: str,
                         template: str, force: bool) -> None:
-        """Export the minutes of MEETING (an id, the start of one, or 'latest') from STORE."""
         from coop_tui.cli import fail, open_repository
         from coop_tui.commands import deliver
         from coop_tui.exports.minutes import MinutesSource, render

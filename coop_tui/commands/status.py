@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from coop_tui.i18n import N_, _
+
 
 def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
     if value is None:
@@ -15,27 +17,28 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise click.BadParameter(
+            _("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))) from None
 
 
 def register(cli: click.Group, export: click.Group) -> None:
     # Imported here: coop_tui.cli imports this package while it is being built.
-    from coop_tui.cli import language_option
+    from coop_tui.cli import argument, language_option, option
 
-    @cli.command("status")
-    @click.argument("store", type=click.Path(path_type=Path))
-    @click.option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
-                  show_default=True, help="Plain text, or Markdown for an e-mail.")
-    @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-                  help="File to write (default: standard output).")
-    @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-    @click.option("--date", "on", callback=_day, default=None, metavar="YYYY-MM-DD",
-                  help="The day the status is read on (default: today).")
+    @cli.command("status", help=N_(
+        "Print where the territory of STORE stands: what is late, what is next, whom to "
+        "call."))
+    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+    @option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
+            show_default=True, help=N_("Plain text, or Markdown for an e-mail."))
+    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+            metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
+    @option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
+    @option("--date", "on", callback=_day, default=None, metavar=N_("YYYY-MM-DD"),
+            help=N_("The day the status is read on (default: today)."))
     @language_option
     def status_command(store: Path, fmt: str, output: Path | None, force: bool,
                        on: date | None) -> None:
-        """Print where the territory of STORE stands: what is late, what is next, whom
-        to call."""
         from coop_tui.cli import fail, open_repository
         from coop_tui.commands import deliver
         from coop_tui.exports.status import status_report
