@@ -17,8 +17,8 @@ from coop_tui.dates import parse_date
 from coop_tui.i18n import _, language, translate_template
 from coop_tui.labels import choices
 from coop_tui.screens.actor_dialogs import RecordForm, form_row, write
+from coop_tui.session import Session
 from coop_tui.store.models import Actor, Channel, ContactEntry
-from coop_tui.store.repository import Repository
 from coop_tui.widgets.key_bar import KeyBar
 
 
@@ -38,12 +38,11 @@ def with_entry(actor: Actor, entry: ContactEntry) -> Actor:
 class ContactForm(RecordForm[ContactEntry]):
     """The form of one contact entry; dismisses with the saved entry."""
 
-    def __init__(self, repository: Repository, actor: Actor, today: date,
+    def __init__(self, session: Session, actor: Actor,
                  entry: ContactEntry | None = None) -> None:
-        super().__init__()
-        self._repository = repository
+        super().__init__(session)
         self._actor = actor
-        self._today = today
+        self._today = session.today()
         self._entry = entry
 
     def compose(self) -> ComposeResult:
@@ -66,10 +65,9 @@ class ContactForm(RecordForm[ContactEntry]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#f-subject" if self._entry is None else "#f-on", Input).focus()
 
-    def snapshot(self) -> object:
+    def draft_snapshot(self) -> object:
         return (self.query_one("#f-on", Input).value,
                 self.query_one("#f-channel", Select).value,
                 self.query_one("#f-subject", Input).value)

@@ -14,18 +14,19 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _, translate_error
+from coop_tui.session import Session
 from coop_tui.store.errors import SaveFailed, StoreError
 from coop_tui.store.models import Actor, Record
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.dialogs import ConfirmDialog
+from coop_tui.widgets.form_draft import DraftForm
 
 FORMS_CSS = Path(__file__).parent / "actor_forms.tcss"
 
@@ -98,11 +99,12 @@ def write(repository: Repository, saved: Iterable[Record] = (),
     return None
 
 
-class RecordForm(ModalScreen[T]):
+class RecordForm(DraftForm[T]):
     """A form over one record: ctrl+s saves, escape leaves (asking first if changed).
 
     Subclasses build their record from the fields in ``save_record``, which returns the
-    saved record or None after showing what is wrong.
+    saved record or None after showing what is wrong. If the app goes away while the form
+    is open, ``save_record`` runs too, when something was changed.
     """
 
     CSS_PATH = FORMS_CSS
@@ -112,23 +114,17 @@ class RecordForm(ModalScreen[T]):
     ]
     WHOLE_RECORD_FIELD = ""
 
-    def __init__(self) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__()
         translate_bindings(self)
-        self._initial: object = None
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._remember_initial)
-
-    def _remember_initial(self) -> None:
-        self._initial = self.snapshot()
-
-    def snapshot(self) -> object:
-        """The fields' values, to tell whether the user changed anything."""
-        raise NotImplementedError
+        self._repository = session.repository
+        self.keep_drafts(session)
 
     def save_record(self) -> T | None:
         raise NotImplementedError
+
+    def save_draft(self) -> bool:
+        return self.save_record() is not None
 
     def buttons(self) -> Horizontal:
         return Horizontal(
@@ -151,7 +147,7 @@ class RecordForm(ModalScreen[T]):
             self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        if self._initial is None or self.snapshot() == self._initial:
+        if not self.form_changed():
             self.dismiss(None)
             return
 

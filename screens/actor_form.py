@@ -18,8 +18,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from coop_tui.i18n import _
 from coop_tui.labels import choices, label
 from coop_tui.screens.actor_dialogs import ActorField, FieldError, RecordForm, form_row, write
+from coop_tui.session import Session
 from coop_tui.store.models import Actor, ActorKind, Blockage, Channel, Role
-from coop_tui.store.repository import Repository
 from coop_tui.widgets.key_bar import KeyBar
 
 
@@ -114,10 +114,8 @@ class ActorForm(RecordForm[Actor]):
 
     WHOLE_RECORD_FIELD = "parent_id"
 
-    def __init__(self, repository: Repository, actor: Actor | None = None,
-                 name: str = "") -> None:
-        super().__init__()
-        self._repository = repository
+    def __init__(self, session: Session, actor: Actor | None = None, name: str = "") -> None:
+        super().__init__(session)
         self._original = actor
         self._new_name = name
 
@@ -230,7 +228,6 @@ class ActorForm(RecordForm[Actor]):
                             "when you save."), style="italic"), id="commune-dropped")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show_commune()
         self.query_one("#f-name", Input).focus()
 
@@ -304,7 +301,7 @@ class ActorForm(RecordForm[Actor]):
             },
         }
 
-    def snapshot(self) -> object:
+    def draft_snapshot(self) -> object:
         return self.data()
 
     def save_record(self) -> Actor | None:

@@ -21,8 +21,8 @@ from coop_tui.insights.actors import SYMMETRIC
 from coop_tui.labels import choices
 from coop_tui.screens.actor_detail import STRENGTHS
 from coop_tui.screens.actor_dialogs import ActorField, RecordForm, form_row, write
+from coop_tui.session import Session
 from coop_tui.store.models import Actor, Relation, RelationKind
-from coop_tui.store.repository import Repository
 from coop_tui.widgets.key_bar import KeyBar
 
 OUTGOING, INCOMING = "out", "in"
@@ -59,10 +59,9 @@ def same_relation(relation: Relation, relations: Sequence[Relation]) -> Relation
 class RelationForm(RecordForm[Relation]):
     """The form of one relation seen from ``actor``; dismisses with the saved relation."""
 
-    def __init__(self, repository: Repository, actor: Actor,
+    def __init__(self, session: Session, actor: Actor,
                  relation: Relation | None = None) -> None:
-        super().__init__()
-        self._repository = repository
+        super().__init__(session)
         self._actor = actor
         self._relation = relation
         other = None
@@ -102,7 +101,6 @@ class RelationForm(RecordForm[Relation]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._update_direction()
         other = self.query_one("#f-other", ActorField)
         if self._relation is None:
@@ -127,7 +125,7 @@ class RelationForm(RecordForm[Relation]):
         direction.set_options(direction_choices(kind, self._actor.name, other))
         direction.value = current if current in (OUTGOING, INCOMING) else OUTGOING
 
-    def snapshot(self) -> object:
+    def draft_snapshot(self) -> object:
         return (self.query_one("#f-kind", Select).value,
                 self.query_one("#f-other", ActorField).value,
                 self.query_one("#f-direction", Select).value,

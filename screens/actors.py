@@ -750,7 +750,7 @@ class ActorsScreen(CoopScreen):
                 self._after_write(actor.id, _("Added « {name} ».").format(name=actor.name))
                 self.query_one("#actors", DataTable).focus()
 
-        self.app.push_screen(ActorForm(self.session.repository), saved)
+        self.app.push_screen(ActorForm(self.session), saved)
 
     def action_edit(self) -> None:
         actor = self.selected_actor
@@ -761,7 +761,7 @@ class ActorsScreen(CoopScreen):
             if result is not None:
                 self._after_write(result.id, _("Saved « {name} ».").format(name=result.name))
 
-        self.app.push_screen(ActorForm(self.session.repository, actor), saved)
+        self.app.push_screen(ActorForm(self.session, actor), saved)
 
     def action_delete(self) -> None:
         actor = self.selected_actor
@@ -801,8 +801,7 @@ class ActorsScreen(CoopScreen):
                 self._after_write(actor.id, _("Contact logged with « {name} ».").format(
                     name=actor.name))
 
-        self.app.push_screen(ContactForm(self.session.repository, actor, self.session.today(),
-                                         entry), saved)
+        self.app.push_screen(ContactForm(self.session, actor, entry), saved)
 
     def action_add_relation(self) -> None:
         actor = self.selected_actor
@@ -816,7 +815,7 @@ class ActorsScreen(CoopScreen):
                 self._after_write(actor.id, _("Relation saved."))
                 self.query_one(ActorDetail).show_tab(RELATIONS)
 
-        self.app.push_screen(RelationForm(self.session.repository, actor, relation), saved)
+        self.app.push_screen(RelationForm(self.session, actor, relation), saved)
 
     @on(PowerGrid.Moved)
     def _grid_moved(self, event: PowerGrid.Moved) -> None:

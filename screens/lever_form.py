@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from coop_tui.dates import parse_date
@@ -24,11 +23,11 @@ from coop_tui.i18n import N_, _, format_date, language
 from coop_tui.labels import choices
 from coop_tui.screens.lever_changes import with_text
 from coop_tui.session import Session
-from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Lever, LeverCategory
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.dialogs import check_name
+from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
@@ -49,7 +48,7 @@ def _field_of(location: str) -> str:
     return head if head in FIELDS else ""
 
 
-class LeverForm(ModalScreen[Lever | None]):
+class LeverForm(DraftForm[Lever | None]):
     """Edit a lever (or fill in a new one) and hand back the record to save."""
 
     CSS_PATH = Path(__file__).parent / "lever_form.tcss"
@@ -66,8 +65,8 @@ class LeverForm(ModalScreen[Lever | None]):
         self.lever = lever.model_copy(deep=True)
         self.new = new
         self.owner_id = lever.owner_id
-        self._initial: tuple[object, ...] = ()
         self._discard_armed = False
+        self.keep_drafts(session)
 
     # ------------------------------------------------------------------ layout
 
@@ -121,13 +120,7 @@ class LeverForm(ModalScreen[Lever | None]):
     def on_mount(self) -> None:
         self._show_owner()
         self._show_due(self.query_one("#due", Input).value)
-        self._initial = self._snapshot()
         self.query_one("#title", Input).focus()
-        if not self.session.repository.read_only:
-            self.session.add_draft_saver(self._save_draft)
-
-    def on_unmount(self) -> None:
-        self.session.remove_draft_saver(self._save_draft)
 
     # ------------------------------------------------------------------ owner and date
 
@@ -166,7 +159,7 @@ class LeverForm(ModalScreen[Lever | None]):
 
     # ------------------------------------------------------------------ saving
 
-    def _snapshot(self) -> tuple[object, ...]:
+    def draft_snapshot(self) -> tuple[object, ...]:
         return (
             self.query_one("#title", Input).value,
             self.query_one("#category", Select).value,
@@ -233,20 +226,16 @@ class LeverForm(ModalScreen[Lever | None]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        if self._snapshot() == self._initial or self._discard_armed:
+        if not self.form_changed() or self._discard_armed:
             self.dismiss(None)
             return
         self._discard_armed = True
         self.notify(_("Unsaved changes: press Escape again to discard them, ctrl+s to save."),
                     severity="warning", timeout=6)
 
-    def _save_draft(self) -> None:
-        """Before the app goes away: keep what was typed, if the model accepts it."""
-        if self._snapshot() == self._initial:
-            return
+    def save_draft(self) -> bool:
         lever, _errors = self.build()
-        if lever is not None:
-            try:
-                self.session.repository.save(lever)
-            except (StoreError, ValidationError):
-                return
+        if lever is None:
+            return False
+        self.session.repository.save(lever)
+        return True

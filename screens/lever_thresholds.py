@@ -13,13 +13,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _, format_number, language
 from coop_tui.store.models import Thresholds
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
@@ -46,7 +46,7 @@ def _shown(value: float) -> str:
     return str(int(value))
 
 
-class ThresholdsForm(ModalScreen[Thresholds | None]):
+class ThresholdsForm(DraftForm[Thresholds | None]):
     """Change the thresholds; hands back valid thresholds, or None when cancelled."""
 
     CSS_PATH = Path(__file__).parent / "lever_thresholds.tcss"
@@ -85,6 +85,12 @@ class ThresholdsForm(ModalScreen[Thresholds | None]):
         if language() == "fr":
             values["meeting_cadence_factor"] = values["meeting_cadence_factor"].replace(",", ".")
         return values
+
+    def draft_snapshot(self) -> object:
+        return self._values()
+
+    def draft_record(self) -> Thresholds | None:
+        return self.build()[0]
 
     def build(self) -> tuple[Thresholds | None, dict[str, str]]:
         try:

@@ -795,6 +795,7 @@ class LeversScreen(CoopScreen):
 
     def action_thresholds(self) -> None:
         form = ThresholdsForm(self.session.repository.territory.thresholds)
+        form.keep_drafts(self.session, self._thresholds_saved)
         self.app.push_screen(form, self._thresholds_saved)
 
     def _thresholds_saved(self, thresholds: Thresholds | None) -> None:

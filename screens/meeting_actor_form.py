@@ -31,6 +31,10 @@ class QuickActorForm(FormScreen[Actor]):
         super().on_mount()
         self.query_one("#kind", Select).focus()
 
+    def draft_baseline(self) -> object:
+        """The name was typed in the picker just before: it counts as typed here."""
+        return None
+
     def submit(self) -> Actor | None:
         kind = self.query_one("#kind", Select).value
         try:

@@ -174,8 +174,8 @@ class AttendancePane(MeetingPane):
                     substitute=substitute):
                 self._next_row()
 
-        self.app.push_screen(TextPrompt(_("Substituted"), _("Substitute"), row.substitute),
-                             named)
+        self.app.push_screen(TextPrompt(_("Substituted"), _("Substitute"), row.substitute,
+                                        keep=named, session=self.editor.session), named)
 
     def action_toggle_voting(self) -> None:
         row = self._current()
@@ -192,7 +192,9 @@ class AttendancePane(MeetingPane):
             if choice.actor_id is not None:
                 self._add(choice.actor_id)
             else:
-                self.app.push_screen(QuickActorForm(choice.new_name), self._created)
+                form = QuickActorForm(choice.new_name)
+                form.keep_drafts(self.editor.session, self._created)
+                self.app.push_screen(form, self._created)
 
         self.app.push_screen(ActorPicker(actors, _("Who attends?"), allow_new=True,
                                          exclude=present), chosen)

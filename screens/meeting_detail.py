@@ -476,7 +476,7 @@ class MeetingScreen(CoopScreen):
                 self._load_item(item.id)
                 self.query_one("#notes-area", NotesArea).focus()
 
-        self.app.push_screen(AgendaItemForm(None), created)
+        self.app.push_screen(AgendaItemForm(None).keep_drafts(self.session, created), created)
 
     def action_edit_item(self) -> None:
         item = self.editor.item(self.current_item_id)
@@ -487,7 +487,7 @@ class MeetingScreen(CoopScreen):
             if changed is not None:
                 self._commit(lambda meeting: _replace_item(meeting, changed))
 
-        self.app.push_screen(AgendaItemForm(item), edited)
+        self.app.push_screen(AgendaItemForm(item).keep_drafts(self.session, edited), edited)
 
     def action_delete_item(self) -> None:
         item = self.editor.item(self.current_item_id)
@@ -537,8 +537,8 @@ class MeetingScreen(CoopScreen):
             if decision is not None:
                 self._commit(lambda meeting: meeting.decisions.append(decision))
 
-        self.app.push_screen(DecisionForm(None, self.meeting.agenda, self.current_item_id),
-                             saved)
+        self.app.push_screen(DecisionForm(None, self.meeting.agenda, self.current_item_id)
+                             .keep_drafts(self.session, saved), saved)
 
     def action_add_action(self) -> None:
         def saved(action: Action | None) -> None:
@@ -547,7 +547,8 @@ class MeetingScreen(CoopScreen):
 
         self.app.push_screen(ActionForm(None, self.meeting.agenda,
                                         self.session.repository.actors, self.current_item_id,
-                                        self.editor.reference_day), saved)
+                                        self.editor.reference_day)
+                             .keep_drafts(self.session, saved), saved)
 
     def action_vote_here(self) -> None:
         """Vote on the decision of the line under the cursor, else the item's last one."""
@@ -578,8 +579,8 @@ class MeetingScreen(CoopScreen):
             if result is not None:
                 self._commit(lambda meeting: _set_vote(meeting, chosen.id, result))
 
-        self.app.push_screen(VoteForm(chosen.text, chosen.vote, voters(self.meeting, names)),
-                             voted)
+        self.app.push_screen(VoteForm(chosen.text, chosen.vote, voters(self.meeting, names))
+                             .keep_drafts(self.session, voted), voted)
 
     def action_edit_meeting(self) -> None:
         repository = self.session.repository
@@ -589,7 +590,8 @@ class MeetingScreen(CoopScreen):
                 self._commit(lambda working: _take_fields(working, meeting))
 
         self.app.push_screen(MeetingForm(self.meeting, repository.actors, repository.meetings,
-                                         self.session.today()), edited)
+                                         self.session.today())
+                             .keep_drafts(self.session, edited), edited)
 
     def action_approve_previous(self) -> None:
         previous = previous_of_kind(self.session.repository.meetings, self.meeting)

@@ -2,7 +2,8 @@
 actor chosen by typing, and the keys to save or cancel.
 
 A form builds its record and validates it with the model; nothing is handed back (and so
-nothing saved) until the whole record is valid.
+nothing saved) until the whole record is valid. If the app goes away while a form is open,
+a valid record is handed to the ``keep`` its screen gave (see ``DraftForm.keep_drafts``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -18,14 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from coop_tui.i18n import N_, _, language
 from coop_tui.store.models import Actor
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.text import plain
 
 T = TypeVar("T")
@@ -86,7 +87,7 @@ class ActorField(Button):
         self.set_actor(None)
 
 
-class FormScreen(ModalScreen[T | None], Generic[T]):
+class FormScreen(DraftForm[T | None]):
     """A modal form: fields in rows, an error line under each, Save and Cancel."""
 
     CSS_PATH = FORMS_CSS
@@ -136,6 +137,18 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
     def submit(self) -> T | None:
         """The record built from the fields, or None after showing what is wrong."""
         raise NotImplementedError
+
+    def draft_snapshot(self) -> object:
+        values: list[tuple[str | None, object]] = []
+        for widget in self.query("*"):
+            if isinstance(widget, ActorField):
+                values.append((widget.id, widget.actor_id))
+            elif isinstance(widget, Input | Select | Checkbox):
+                values.append((widget.id, widget.value))
+        return values
+
+    def draft_record(self) -> T | None:
+        return self.submit()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#form-save")

@@ -189,9 +189,12 @@ class RecordsPane(MeetingPane):
         if self._table() == "actions-table":
             self.app.push_screen(ActionForm(None, meeting.agenda,
                                             self.editor.session.repository.actors, item_id,
-                                            self.editor.reference_day), self._action_saved)
+                                            self.editor.reference_day)
+                                 .keep_drafts(self.editor.session, self._action_saved),
+                                 self._action_saved)
         else:
-            self.app.push_screen(DecisionForm(None, meeting.agenda, item_id),
+            self.app.push_screen(DecisionForm(None, meeting.agenda, item_id)
+                                 .keep_drafts(self.editor.session, self._decision_saved),
                                  self._decision_saved)
 
     def _decision_saved(self, decision: Decision | None) -> None:
@@ -231,12 +234,15 @@ class RecordsPane(MeetingPane):
         if place is not None:
             self.post_message(self.JumpToLine(place[0].id, place[1]))
         elif isinstance(record, Decision):
-            self.app.push_screen(DecisionForm(record, self.editor.meeting.agenda, None),
+            self.app.push_screen(DecisionForm(record, self.editor.meeting.agenda, None)
+                                 .keep_drafts(self.editor.session, self._decision_saved),
                                  self._decision_saved)
         else:
             self.app.push_screen(ActionForm(record, self.editor.meeting.agenda,
                                             self.editor.session.repository.actors, None,
-                                            self.editor.reference_day), self._action_saved)
+                                            self.editor.reference_day)
+                                 .keep_drafts(self.editor.session, self._action_saved),
+                                 self._action_saved)
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -261,7 +267,8 @@ class RecordsPane(MeetingPane):
             self.commit(mutate)
 
         self.app.push_screen(VoteForm(decision.text, decision.vote,
-                                      voters(self.editor.meeting, self._names())), voted)
+                                      voters(self.editor.meeting, self._names()))
+                             .keep_drafts(self.editor.session, voted), voted)
 
     def _set_action(self, action_id: str, status: ActionStatus, due: date | None = None) -> None:
         today = self.editor.session.today()
@@ -288,7 +295,8 @@ class RecordsPane(MeetingPane):
                 self._set_action(action.id, ActionStatus.POSTPONED, parse_date(text, reference))
 
         self.app.push_screen(TextPrompt(_("Postpone the action"), _("New due date"), "",
-                                        due_check(reference)), moved)
+                                        due_check(reference), keep=moved,
+                                        session=self.editor.session), moved)
 
     def action_to_roadmap(self) -> None:
         action = self._action()
@@ -438,7 +446,8 @@ class FollowUpPane(MeetingPane):
                     row.action, ActionStatus.POSTPONED, reference, parse_date(text, reference)))
 
         self.app.push_screen(TextPrompt(_("Postpone the action"), _("New due date"), "",
-                                        due_check(reference)), moved)
+                                        due_check(reference), keep=moved,
+                                        session=self.editor.session), moved)
 
     def action_to_roadmap(self) -> None:
         row = self._current()

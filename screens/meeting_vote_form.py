@@ -17,13 +17,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
 
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _
 from coop_tui.store.models import Vote
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.text import plain
 
 CSS = Path(__file__).parent / "meeting_forms.tcss"
@@ -37,7 +37,7 @@ class VoteResult:
     vote: Vote | None
 
 
-class VoteForm(ModalScreen[VoteResult | None]):
+class VoteForm(DraftForm[VoteResult | None]):
     CSS_PATH = CSS
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="vote.cancel"),
@@ -185,6 +185,14 @@ class VoteForm(ModalScreen[VoteResult | None]):
                     total=total, voters=len(self._voters))
         self._show_errors(errors)
         return None if errors else vote
+
+    def draft_snapshot(self) -> object:
+        return (self._public, sorted(self._cast.items()),
+                [self.query_one(f"#{side}", Input).value for side in (FOR, AGAINST, ABSTAIN)])
+
+    def draft_record(self) -> VoteResult | None:
+        vote = self._build()
+        return VoteResult(vote) if vote is not None else None
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for error in self.query(".field-error").results(Static):

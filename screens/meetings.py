@@ -245,6 +245,11 @@ class MeetingsScreen(CoopScreen):
         if part_id:
             self.app.call_after_refresh(screen.select_record, part_id)
 
+    def _keep_new(self, meeting: Meeting | None) -> None:
+        """A new meeting typed when the app goes away: saved, not opened."""
+        if meeting is not None:
+            self.session.repository.save(meeting)
+
     def _save_and_open(self, meeting: Meeting | None) -> None:
         if meeting is None:
             return
@@ -260,7 +265,8 @@ class MeetingsScreen(CoopScreen):
     def action_new(self) -> None:
         repository = self.session.repository
         self.app.push_screen(MeetingForm(None, repository.actors, repository.meetings,
-                                         self.session.today()), self._save_and_open)
+                                         self.session.today())
+                             .keep_drafts(self.session, self._keep_new), self._save_and_open)
 
     def action_duplicate(self) -> None:
         source = self._current()
@@ -270,8 +276,8 @@ class MeetingsScreen(CoopScreen):
         copy = duplicate(source, repository.meetings)
         self.app.push_screen(MeetingForm(copy, repository.actors, repository.meetings,
                                          self.session.today(),
-                                         heading=_("The same meeting next month")),
-                             self._save_and_open)
+                                         heading=_("The same meeting next month"))
+                             .keep_drafts(self.session, self._keep_new), self._save_and_open)
 
     def action_edit(self) -> None:
         meeting = self._current()
@@ -290,7 +296,8 @@ class MeetingsScreen(CoopScreen):
             self.refresh_data()
 
         self.app.push_screen(MeetingForm(meeting, repository.actors, repository.meetings,
-                                         self.session.today()), edited)
+                                         self.session.today())
+                             .keep_drafts(self.session, edited), edited)
 
     def action_export(self) -> None:
         meeting = self._current()

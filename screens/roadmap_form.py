@@ -43,6 +43,7 @@ from coop_tui.store.errors import IntegrityError, StoreError
 from coop_tui.store.models import LeverCategory, RoadmapItem, RoadmapStatus
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
@@ -209,7 +210,7 @@ class ItemPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
+class RoadmapItemForm(DraftForm[RoadmapItem | None]):
     """Every field of a roadmap item; ctrl+s saves it, escape leaves without saving."""
 
     CSS_PATH = Path(__file__).parent / "roadmap_form.tcss"
@@ -228,7 +229,7 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
         self.item = item.model_copy(deep=True) if item else RoadmapItem.model_construct(
             objective="", lever_id=lever_id)
         self.is_new = item is None
-        self._initial: dict[str, Any] = {}
+        self.keep_drafts(session)
 
     # ------------------------------------------------------------------ layout
 
@@ -313,7 +314,6 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
     def on_mount(self) -> None:
         self._show_hint("start")
         self._show_hint("due")
-        self._initial = self._raw()
         objective = self.query_one("#f-objective", Input)
         objective.cursor_position = 0
         objective.focus()
@@ -385,7 +385,7 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
     def action_cancel(self) -> None:
         from coop_tui.widgets.dialogs import ConfirmDialog
 
-        if self.session.repository.read_only or self._raw() == self._initial:
+        if self.session.repository.read_only or not self.form_changed():
             self.dismiss(None)
             return
 
@@ -399,7 +399,7 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
 
     # ------------------------------------------------------------------ saving
 
-    def _raw(self) -> dict[str, Any]:
+    def draft_snapshot(self) -> dict[str, Any]:
         """What the fields hold now, as typed."""
         def text(field: str) -> str:
             return self.query_one(f"#f-{field}", Input).value
@@ -505,22 +505,31 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
         return _("would make a loop: {path}").format(path=" → ".join(names))
 
     def action_save(self) -> None:
+        item = self._write_item()
+        if item is not None:
+            self.dismiss(item)
+
+    def save_draft(self) -> bool:
+        return self._write_item() is not None
+
+    def _write_item(self) -> RoadmapItem | None:
+        """Validate the fields and save the item; None after showing what is wrong."""
         if self.session.repository.read_only:
-            return
+            return None
         errors: dict[str, str] = {}
-        data = self._parsed(self._raw(), errors)
+        data = self._parsed(self.draft_snapshot(), errors)
         try:
             item = RoadmapItem.model_validate(data)
         except ValidationError as error:
             self._model_errors(error, errors)
             self._show_errors(errors)
-            return
+            return None
         loop = find_cycle(item.id, item.depends_on, self.session.repository.roadmap)
         if loop:
             errors["depends"] = self._loop_message(loop)
         if errors:
             self._show_errors(errors)
-            return
+            return None
         try:
             self.session.repository.save(item)
         except IntegrityError as error:
@@ -528,9 +537,8 @@ class RoadmapItemForm(ModalScreen[RoadmapItem | None]):
             field = FIELD_OF.get(str(problem.params.get("field", "")), "")
             self._show_errors({field: translate_template(problem.kind, problem.template,
                                                          problem.params)})
-            return
+            return None
         except StoreError as error:
             self._show_errors({"": translate_error(error)})
-            return
-        self.dismiss(item)
-
+            return None
+        return item

@@ -23,6 +23,7 @@ from coop_tui.i18n import N_, _
 from coop_tui.session import Session
 from coop_tui.store.models import Name
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
 
@@ -105,7 +106,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(DraftForm[str | None]):
     """Ask for one line of text; None when cancelled, else the text without outer spaces.
 
     ``check`` refuses bad text with a message under the field instead of closing. ``keep``
@@ -121,7 +122,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def __init__(self, title: str, label: str, value: str = "", check: Check | None = None,
                  *, placeholder: str = "", confirm: str = "",
-                 keep: Callable[[str], object] | None = None,
+                 keep: Callable[[str | None], object] | None = None,
                  session: Session | None = None) -> None:
         super().__init__()
         translate_bindings(self)
@@ -131,8 +132,8 @@ class TextPrompt(ModalScreen[str | None]):
         self._check = check
         self._placeholder = placeholder
         self._confirm = confirm or _("OK")
-        self._keep = keep
-        self._session = session
+        if session is not None and keep is not None:
+            self.keep_drafts(session, keep)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt-box"):
@@ -149,12 +150,6 @@ class TextPrompt(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#prompt-error", Static).display = False
-        if self._session is not None and self._keep is not None:
-            self._session.add_draft_saver(self._keep_draft)
-
-    def on_unmount(self) -> None:
-        if self._session is not None:
-            self._session.remove_draft_saver(self._keep_draft)
 
     def _typed(self) -> str:
         return self.query_one("#prompt-input", Input).value.strip()
@@ -162,10 +157,12 @@ class TextPrompt(ModalScreen[str | None]):
     def _problem(self, value: str) -> str:
         return (self._check(value) or "") if self._check is not None else ""
 
-    def _keep_draft(self) -> None:
+    def draft_snapshot(self) -> object:
+        return self._typed()
+
+    def draft_record(self) -> str | None:
         value = self._typed()
-        if self._keep is not None and value != self._value and not self._problem(value):
-            self._keep(value)
+        return None if self._problem(value) else value
 
     @on(Input.Submitted, "#prompt-input")
     @on(Button.Pressed, "#prompt-ok")
