@@ -3,6 +3,7 @@ duplicate ("the same meeting next month"), delete, export; Enter opens a meeting
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from coop_tui.dates import fold
 from coop_tui.exports.minutes import MinutesSource
@@ -27,6 +28,7 @@ from coop_tui.session import Target
 from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
 from coop_tui.widgets.dialogs import ConfirmDialog
+from coop_tui.widgets.record_table import Cell, Column, RecordTable
 
 # From this width on, the list shows each meeting's kind in a column of its own.
 WIDE = 110
@@ -92,6 +94,9 @@ class MeetingsScreen(CoopScreen):
     ]
     EDITING_ACTIONS = frozenset({"new", "edit", "duplicate", "delete"})
 
+    # What the rows were last built for: the store's revision, the width and the filters.
+    _view: tuple[object, ...] = ()
+
     @property
     def title_text(self) -> str:
         return _("Meetings")
@@ -102,7 +107,7 @@ class MeetingsScreen(CoopScreen):
                         id="meetings-filter", compact=True)
             yield Select([(_("every kind"), ""), *choices(MeetingKind)], value="",
                          allow_blank=False, id="meetings-kind", compact=True)
-        yield DataTable(id="meetings", cursor_type="row", zebra_stripes=True)
+        yield RecordTable(id="meetings")
         yield Static("", id="meeting-summary")
 
     # ------------------------------------------------------------------ the list
@@ -116,57 +121,56 @@ class MeetingsScreen(CoopScreen):
                       reverse=True)
 
     def refresh_data(self) -> None:
-        table = self.query_one("#meetings", DataTable)
-        selected = self._current_id()
-        table.clear(columns=True)
+        view = (self.session.repository.revision, self.size.width,
+                self.query_one("#meetings-filter", Input).value,
+                self.query_one("#meetings-kind", Select).value)
+        if view == self._view:
+            return  # mounting sends a resize and a filter change: build the rows once
+        self._view = view
         wide = self.size.width >= WIDE
-        columns = [(_("Date"), 13), (_("Title"), 0), (_("Kind"), 28), (_("Still open"), 10),
-                   (_("Minutes"), 12)]
+        columns = [Column(_("Date"), 13), Column(_("Title")), Column(_("Kind"), 28),
+                   Column(_("Still open"), 10), Column(_("Minutes"), 12)]
         if not wide:
             columns.pop(2)
-        fixed = sum(width for _heading, width in columns) + 2 * len(columns) + 2
-        for heading, width in columns:
-            table.add_column(heading, width=width or max(16, self.size.width - fixed))
-        today = self.session.today()
-        for meeting in self._shown():
-            upcoming = meeting.on >= today
-            cells: list[object] = [
-                Text(format_date(meeting.on, "medium"), style="bold" if upcoming else ""),
-                Text(meeting.title, no_wrap=True, overflow="ellipsis"),
-                label(meeting.kind),
-                str(len(meeting.open_actions())),
-                Text(_("approved") if meeting.minutes_status is MinutesStatus.APPROVED
-                     else _("to come") if upcoming else _("draft"),
-                     style="dim" if meeting.minutes_status is MinutesStatus.APPROVED else ""),
-            ]
-            if not wide:
-                cells.pop(2)
-            table.add_row(*cells, key=meeting.id)
-        if selected is not None:
-            self._select(selected)
+        shown = self._shown()
+        table = self.query_one("#meetings", RecordTable)
+        table.set_rows(columns, [meeting.id for meeting in shown],
+                       partial(self._row_cells, shown, self.session.today(), wide),
+                       cursor_key=table.current_key)
         self._show_summary()
+
+    @staticmethod
+    def _row_cells(shown: list[Meeting], today: date, wide: bool, index: int) -> list[Cell]:
+        """The cells of a row, built only when the row comes on screen."""
+        meeting = shown[index]
+        upcoming = meeting.on >= today
+        approved = meeting.minutes_status is MinutesStatus.APPROVED
+        cells: list[Cell] = [
+            Text(format_date(meeting.on, "medium"), style="bold" if upcoming else ""),
+            meeting.title,
+            label(meeting.kind),
+            str(len(meeting.open_actions())),
+            Text(_("approved") if approved else _("to come") if upcoming else _("draft"),
+                 style="dim" if approved else ""),
+        ]
+        if not wide:
+            cells.pop(2)
+        return cells
 
     def on_resize(self) -> None:
         if self.is_mounted:
             self.refresh_data()
 
     def _current_id(self) -> str | None:
-        table = self.query_one("#meetings", DataTable)
-        if not table.row_count or not table.columns:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.query_one("#meetings", RecordTable).current_key
 
     def _current(self) -> Meeting | None:
         return self.session.repository.get(Meeting, self._current_id())
 
     def _select(self, meeting_id: str) -> bool:
-        table = self.query_one("#meetings", DataTable)
-        if meeting_id not in [key.value for key in table.rows]:
-            return False
-        table.move_cursor(row=table.get_row_index(meeting_id))
-        return True
+        return self.query_one("#meetings", RecordTable).move_cursor(meeting_id)
 
-    @on(DataTable.RowHighlighted, "#meetings")
+    @on(RecordTable.RowHighlighted, "#meetings")
     def _show_summary(self) -> None:
         meeting = self._current()
         summary = self.query_one("#meeting-summary", Static)
@@ -207,9 +211,9 @@ class MeetingsScreen(CoopScreen):
 
     @on(Input.Submitted, "#meetings-filter")
     def _filter_done(self) -> None:
-        self.query_one("#meetings", DataTable).focus()
+        self.query_one("#meetings", RecordTable).focus()
 
-    @on(DataTable.RowSelected, "#meetings")
+    @on(RecordTable.RowSelected, "#meetings")
     def _row_selected(self) -> None:
         self.action_open()
 
@@ -228,7 +232,7 @@ class MeetingsScreen(CoopScreen):
     def action_clear_filter(self) -> None:
         self.query_one("#meetings-filter", Input).value = ""
         self.query_one("#meetings-kind", Select).value = ""
-        self.query_one("#meetings", DataTable).focus()
+        self.query_one("#meetings", RecordTable).focus()
 
     def action_open(self) -> None:
         meeting_id = self._current_id()

@@ -29,6 +29,7 @@ from coop_tui.store.models import (
     RoadmapItem,
 )
 from coop_tui.store.repository import Repository
+from coop_tui.widgets.record_table import RecordTable
 from tests.helpers import AppFactory, answer, open_screen
 
 SIZE = (120, 36)
@@ -61,10 +62,10 @@ async def test_list_is_newest_first_and_filters(make_app: AppFactory) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("5")
         await pilot.pause()
-        table = app.screen.query_one("#meetings", DataTable)
+        table = app.screen.query_one("#meetings", RecordTable)
         meetings = app.session.repository.meetings
         assert table.row_count == len(meetings)
-        keys = [key.value for key in table.rows]
+        keys = list(table.keys)
         days = [app.session.repository.get(Meeting, key).on for key in keys]  # type: ignore[union-attr]
         assert days == sorted(days, reverse=True)
         await pilot.press("slash", *"copil")
