@@ -181,3 +181,22 @@ async def test_cells_are_text_on_one_line_cut_with_an_ellipsis() -> None:
         assert lines[2] == (" " + "1".ljust(8) + " " + " " + "é" * (name_width - 1) + "…"
                             + " " + " ok   ")
         assert all(len(line) == width for line in lines)
+
+
+async def test_the_cursor_is_drawn_brighter_with_the_focus() -> None:
+    app = TableApp(5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.table
+        assert table.has_focus
+
+        def backgrounds(y: int) -> set[object]:
+            return {segment.style.bgcolor for segment in table.render_line(y)
+                    if segment.style is not None}
+
+        focused = backgrounds(1)
+        assert focused != backgrounds(2) != backgrounds(3)  # cursor, zebra, plain rows
+        table.blur()
+        await pilot.pause()
+        assert backgrounds(1) != focused
+        assert len(backgrounds(1)) == 1

@@ -328,24 +328,28 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         if width != self._drawn_width:
             self._drawn_width = width
             self._lines.clear()
-        if y < HEADER_HEIGHT:
-            return self._line([column.heading for column in self._columns], width,
-                              palette.base + palette.header, None)
-        index = int(self.scroll_offset.y) + y - HEADER_HEIGHT
-        if not 0 <= index < len(self._keys):
+        index = int(self.scroll_offset.y) + y - HEADER_HEIGHT if y >= HEADER_HEIGHT else -1
+        if y >= HEADER_HEIGHT and not 0 <= index < len(self._keys):
             return Strip.blank(width, palette.base)
         on_cursor = index == self.cursor_row
         strip = self._lines.get((index, on_cursor))
         if strip is None:
             if len(self._lines) >= MAX_CACHED_LINES:
                 self._lines.clear()
-            row_style = palette.base
-            if self.zebra_stripes and index % 2 == 0:
-                row_style = palette.base + palette.zebra
-            strip = self._lines[index, on_cursor] = self._line(
-                self.row_cells(index), width, row_style,
-                palette.cursor if on_cursor else None)
+            strip = self._lines[index, on_cursor] = self._row_line(index, width, palette,
+                                                                   on_cursor)
         return strip
+
+    def _row_line(self, index: int, width: int, palette: _Palette, on_cursor: bool) -> Strip:
+        """Row ``index`` drawn (-1: the header)."""
+        if index < 0:
+            return self._line([column.heading for column in self._columns], width,
+                              palette.base + palette.header, None)
+        row_style = palette.base
+        if self.zebra_stripes and index % 2 == 0:
+            row_style = palette.base + palette.zebra
+        return self._line(self.row_cells(index), width, row_style,
+                          palette.cursor if on_cursor else None)
 
     def _line(self, cells: Sequence[Cell], width: int, style: Style,
               cursor: Style | None) -> Strip:
