@@ -165,9 +165,10 @@ async def test_new_rows_keep_the_cursor_on_its_record() -> None:
 
 
 async def test_cells_are_text_on_one_line_cut_with_an_ellipsis() -> None:
-    keys = ["a", "b"]
+    keys = ["a", "b", "c"]
     cells: list[list[Cell]] = [["[b]x[/b]", "a title\nover two lines", "wide"],
-                               ["1", "é" * 80, "ok"]]
+                               ["1", "é" * 80, "ok"],
+                               ["\x1b[2J", Text("a\tb", style="bold"), "\x9b"]]
     app = TableApp(0)
     async with app.run_test(size=SIZE) as pilot:
         app.table.set_rows(COLUMNS, keys, lambda index: cells[index])
@@ -180,6 +181,8 @@ async def test_cells_are_text_on_one_line_cut_with_an_ellipsis() -> None:
                             + " " + " wide ")
         assert lines[2] == (" " + "1".ljust(8) + " " + " " + "é" * (name_width - 1) + "…"
                             + " " + " ok   ")
+        assert lines[3] == (" " + " [2J".ljust(8) + " " + " " + "a   b".ljust(name_width)
+                            + " " + "      ")
         assert all(len(line) == width for line in lines)
 
 

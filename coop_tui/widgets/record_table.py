@@ -54,11 +54,21 @@ class _Palette:
     cursor: Style
 
 
+# Control characters a terminal would act on (escape sequences, ...) drawn as a space.
+_CONTROLS = {code: " " for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+
+
 def _one_line(cell: Cell) -> Text:
-    """``cell`` as a single line of text (a str is never read as markup)."""
+    """``cell`` as a single line of text (a str is never read as markup), tabs expanded
+    and control characters blanked so the columns stay aligned."""
     text = Text(cell) if isinstance(cell, str) else cell.copy()
     if "\n" in text.plain:
         text = Text(" ").join(text.split("\n", allow_blank=True))
+    if "\t" in text.plain:
+        text.expand_tabs(4)
+    plain = text.plain.translate(_CONTROLS)
+    if plain != text.plain:
+        text = Text(plain, style=text.style, spans=text.spans)
     return text
 
 
