@@ -151,6 +151,6 @@ def test_a_meeting_typed_live_exports_its_minutes(tmp_path: Path, store: Path) -
     assert "**Décisions**\n\n- le COPIL retient les scénarios 1 et 3 \\| vote à main levée" \
         in text
     assert "- Tour de table : impliqué·e·s et acteur.rice.s présent·e·s" in text
-    assert "- \\<script>alert(1)</script> reste du texte" in text  # raw HTML stays text
+    assert "- \\<script>alert(1)\\</script> reste du texte" in text  # raw HTML stays text
     assert "| envoyer les simulations | Hélène Giraud | 15 décembre 2026 |" in text
     assert "D: le COPIL" not in text and "A: envoyer" not in text
