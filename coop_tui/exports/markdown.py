@@ -136,9 +136,14 @@ def _without_html_blocks(lines: list[str]) -> list[str]:
             elif token.type == "inline" and any(
                 child.type == "html_inline" for child in token.children or ()
             ):
+                # A code span can run over the lines of a paragraph: read them together.
+                # Should a tag survive (spans the scan misreads), the second pass escapes
+                # every opening, code spans or not: raw HTML never stays.
                 first, last = token.map
-                for number in range(first, last):
-                    lines[number] = _escape_tags(lines[number])
+                block = "\n".join(lines[first:last])
+                escaped = _escape_tags(block) if _attempt == 0 else _TAG_OPENING.sub(
+                    _escaped_opening, block)
+                lines[first:last] = escaped.split("\n")
                 found = True
         if not found:
             break
