@@ -293,6 +293,12 @@ CANARY = "CANARY-7f3a9-private"
 def canary_store(folder: Path) -> Path:
     """The demo store with the canary in every private field."""
     store = demo_store(folder, "small")
+    plant_canary(store)
+    return store
+
+
+def plant_canary(store: Path) -> None:
+    """Put the canary in every private field of ``store`` (a store file)."""
     data = json.loads(store.read_text(encoding="utf-8"))
     for actor in data["actors"].values():
         private = actor["private"]
@@ -305,7 +311,6 @@ def canary_store(folder: Path) -> Path:
     for meeting in data["meetings"].values():
         meeting["private_notes"] = f"{CANARY} private notes"
     store.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return store
 
 
 def every_export(store: Path) -> Iterator[tuple[str, str]]:

@@ -60,10 +60,14 @@ def save_rows(path: Path, runs: int, label: str = "large") -> list[Row]:
         save()
         repository.flush()
 
-    whole = timed(save_and_flush, runs)
+    # Interleaved with the baseline, so both see the same disk (fsync times drift a lot).
     data = repository._storage.read()
     baseline_path = path.with_name("baseline.json")
-    baseline = timed(lambda: atomic_write(baseline_path, serialise(data)), runs)
+    whole: list[float] = []
+    baseline: list[float] = []
+    for _ in range(runs):
+        whole += timed(save_and_flush, 1)
+        baseline += timed(lambda: atomic_write(baseline_path, serialise(data)), 1)
     repository.close()
     ratio = statistics.median(whole) / statistics.median(baseline)
     return [

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.fault_exports import CANARY, plant_canary
 from coop_tui.cli import main
-
-CANARY = "CANARY-7f3a9-private"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
@@ -23,18 +22,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 
 @pytest.fixture
 def canary_store(demo_path: Path) -> Path:
-    data = json.loads(demo_path.read_text(encoding="utf-8"))
-    for actor in data["actors"].values():
-        private = actor["private"]
-        private["stance"] = f"{CANARY} stance"
-        for blockage in private["blockages"]:
-            blockage["text"] = f"{CANARY} blockage"
-            blockage["reason"] = f"{CANARY} reason"
-    for relation in data["relations"].values():
-        relation["note"] = f"{CANARY} relation"
-    for meeting in data["meetings"].values():
-        meeting["private_notes"] = f"{CANARY} private notes"
-    demo_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    plant_canary(demo_path)
     return demo_path
 
 
