@@ -153,6 +153,7 @@ class KeyBar(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[tuple[int, int, int, Key]] = []  # line, start, end, key
+        self._arranged: tuple[int, list[list[Key]]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -161,14 +162,21 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, _screen: Screen[object]) -> None:
+        self._arranged = None
         self.refresh(layout=True)
 
     def _lines(self, width: int) -> list[list[Key]]:
+        """The lines for ``width``, kept until the keys change (a layout asks, then a
+        render asks again for the same width)."""
+        if self._arranged is not None and self._arranged[0] == width:
+            return self._arranged[1]
         try:
             local, common = entries(self.screen)
         except NoMatches:
             return []
-        return arrange(local, common, width)
+        lines = arrange(local, common, width)
+        self._arranged = (width, lines)
+        return lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return max(1, len(self._lines(width)))
