@@ -32,25 +32,12 @@ class CoopScreen(Screen[None]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        self._preset_breakpoints()
         yield StatusBar(self.session, self.title_text)
         yield from self.compose_content()
         yield KeyBar()
 
     def compose_content(self) -> ComposeResult:
         raise NotImplementedError
-
-    def _preset_breakpoints(self) -> None:
-        """Give the screen its width class before its first layout.
-
-        Textual sets it on the first resize, which then styles and lays out the whole
-        screen a second time: most of a first frame's cost on a screen of many widgets.
-        """
-        width = self.app.size.width
-        names = sorted(self.HORIZONTAL_BREAKPOINTS or [], reverse=True)
-        chosen = next((name for threshold, name in names if width >= threshold), None)
-        for _threshold, name in names:
-            self.set_class(name == chosen, name)
 
     def on_mount(self) -> None:
         self._refresh_if_stale()
