@@ -1,4 +1,5 @@
-"""What a person waits for in the running app: switching screens and typing notes.
+"""What a person waits for in the running app: switching screens, the actor map's keys
+and typing notes.
 
 Both run the real coop-tui on a pseudo-terminal (120x40) on the large store, as start-up
 does, never through Pilot: ``pilot.press`` plus ``pilot.pause`` cost about 60 ms by
@@ -79,6 +80,61 @@ def screen_switch_rows(scratch: Path, store: Path, cycles: int) -> list[Row]:
         measured("switch between screens, large store", switches, "s", "<= 0.050 s",
                  at_most(statistics.median(switches), 0.050)),
         measured("first visit of a screen, large store (2 3 4 5)", first, "s"),
+    ]
+
+
+# ---------------------------------------------------------------------------- actor map
+
+# Keys in the actor map, as a terminal sends them.
+DOWN = b"\x1b[B"
+BACKSPACE = b"\x7f"
+ANY_OUTPUT = re.compile(rb".", re.DOTALL)
+# Silence that ends a key's answer: longer than the filter's typing pause (0.12 s) and
+# the detail panel's (0.08 s).
+FILTER_QUIET = 0.3
+
+
+def key_to_frame(session: PtySession, key: bytes) -> float:
+    """Seconds from ``key`` to the first frame written after it (Textual writes nothing
+    until something changed, so that frame is the key's answer)."""
+    written, offset = session.send(key)
+    seen = session.wait_for(ANY_OUTPUT, offset)
+    session.drain(quiet=FILTER_QUIET, limit=5.0)  # the detail panel follows a little later
+    return seen - written
+
+
+def key_to_last_frame(session: PtySession, key: bytes, quiet: float) -> float:
+    """Seconds from ``key`` to the last frame written before ``quiet`` seconds of silence:
+    for keys whose answer comes in steps (the filter waits for typing to pause)."""
+    written, offset = session.send(key)
+    session.wait_for(ANY_OUTPUT, offset)
+    session.drain(quiet=quiet, limit=5.0)
+    return session.last_read - written
+
+
+def actor_map_rows(scratch: Path, store: Path, rounds: int) -> list[Row]:
+    """The actor map on the large store: moving down the list, and filtering it letter by
+    letter (each letter narrows 400 actors), then clearing the filter."""
+    with running([*coop_tui_argv(), "--lang", "en", str(store)],
+                 child_environment(scratch)) as session:
+        start(session)
+        switch(session, "2")
+        moves: list[float] = []
+        filtering: list[float] = []
+        for _ in range(rounds):
+            moves += [key_to_frame(session, DOWN) for _ in range(12)]
+            key_to_frame(session, b"/")
+            filtering += [key_to_last_frame(session, letter.encode(), FILTER_QUIET)
+                          for letter in "mairie"]
+            filtering += [key_to_last_frame(session, BACKSPACE, FILTER_QUIET)
+                          for _ in "mairie"]
+            key_to_frame(session, b"\r")
+    return [
+        measured("actor map: down key to its frame, large store", moves, "s",
+                 "<= 0.050 s", at_most(statistics.median(moves), 0.050)),
+        measured("actor map: filter letter to the filtered list (0.12 s typing pause "
+                 "included), large store", filtering, "s", "<= 0.220 s",
+                 at_most(statistics.median(filtering), 0.220)),
     ]
 
 

@@ -91,6 +91,11 @@ class PtySession:
         self._times.append(now)
         return True
 
+    @property
+    def last_read(self) -> float:
+        """When the last output was read."""
+        return self._times[-1]
+
     def _read_at(self, offset: int) -> float:
         """When the byte just before ``offset`` was read."""
         return self._times[bisect.bisect_left(self._ends, offset)]

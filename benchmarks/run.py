@@ -32,6 +32,7 @@ import orjson
 
 from benchmarks.in_process import export_rows, save_rows, search_rows
 from benchmarks.interactive import (
+    actor_map_rows,
     open_notes,
     screen_switch_rows,
     start,
@@ -166,6 +167,7 @@ def measure(scratch: Path, quick: bool) -> list[Row]:
     warm_up(scratch, demo, large)
     rows = startup_rows(scratch, {"demo": demo, "large": large}, runs)
     rows += screen_switch_rows(scratch, large, cycles=runs)
+    rows += actor_map_rows(scratch, large, rounds=max(1, runs // 3))
     rows += typing_rows(scratch, large, lines=6 if quick else 12)
     rows += save_rows(large, runs)
     rows += export_rows(large, scratch, runs)

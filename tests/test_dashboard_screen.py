@@ -1,9 +1,8 @@
 """The dashboard on the demo store: its panels, jumps to each item with Enter, the minutes
-of the last meeting, French, hostile text, and the time it takes on the large store."""
+of the last meeting, French, hostile text, and every panel filled on the large store."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -150,7 +149,9 @@ async def test_french_dashboard(make_app: AppFactory, french: None) -> None:
         assert "en retard" in headline and "prochaine réunion" in headline
 
 
-async def test_large_store_fills_quickly(tmp_path: Path) -> None:
+async def test_the_large_store_fills_every_panel(tmp_path: Path) -> None:
+    """A whole mandate's store: the panels show what the store says (the time this takes is
+    measured in benchmarks/, never asserted here)."""
     from coop_tui.settings import Settings
     from coop_tui.store.demo import demo_data
     from coop_tui.store.storage import serialise
@@ -162,11 +163,11 @@ async def test_large_store_fills_quickly(tmp_path: Path) -> None:
         app = CoopApp(repository, Settings(), today=lambda: TODAY)
         async with app.run_test(size=(160, 48)) as pilot:
             await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, DashboardScreen)
-            started = time.perf_counter()
-            screen.refresh_data()
-            elapsed = time.perf_counter() - started
-            assert elapsed < 0.5, f"refresh_data took {elapsed:.3f} s"
+            assert isinstance(app.screen, DashboardScreen)
+            found = overview(repository, TODAY)
+            assert found.roadmap.late and found.actions.owners
+            assert panel(app, "roadmap").targets[0] == found.roadmap.late[0].target
+            assert len(panel(app, "actions").targets) == (len(found.actions.owners)
+                                                           + found.actions.open_count)
     finally:
         repository.close()

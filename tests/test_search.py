@@ -1,9 +1,8 @@
 """Search from the command palette: what is indexed, fuzzy names, words in notes, the kind
-shown, a jump to the record, and the time a query takes on the large store."""
+shown, a jump to the record, and queries on the large store served from memory."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -68,20 +67,18 @@ async def test_choosing_a_hit_opens_it_on_its_screen(make_app: AppFactory) -> No
         assert isinstance(app.screen, ActorsScreen) and app.screen.selected == actor.id
 
 
-def test_queries_on_the_large_store_are_fast(tmp_path: Path) -> None:
+def test_queries_on_the_large_store_are_served_from_memory(tmp_path: Path) -> None:
+    """The index is read once; queries never go back to the store (their time is in
+    benchmarks/, never asserted here)."""
     from coop_tui.store.demo import demo_data
     from coop_tui.store.storage import serialise
 
     path = tmp_path / "large.json"
     path.write_bytes(serialise(demo_data("large", today=TODAY)))
     repository = open_store(path, read_only=True)
-    try:
-        index = build_index(repository)
-        slowest = 0.0
-        for query in ("helene", "copil", "salle des fetes", "schema", "zzzz", "a"):
-            started = time.perf_counter()
-            search_index(index, query)
-            slowest = max(slowest, time.perf_counter() - started)
-        assert slowest < 0.1, f"a query took {slowest * 1000:.0f} ms"
-    finally:
-        repository.close()
+    index = build_index(repository)
+    repository.close()
+    path.unlink()
+    for query in ("helene", "copil", "salle des fetes", "schema", "a"):
+        assert search_index(index, query), query
+    assert search_index(index, "zzzz") == []

@@ -1,13 +1,12 @@
-"""The actor map stays responsive on the large demo territory (400 actors, 1,000 relations).
+"""The actor map on the large demo territory (400 actors, 1,000 relations): moving,
+filtering and placing on the grid work at that size.
 
-Budgets are in processor time of this process, so a busy machine does not make the test
-fail; they are several times what a laptop needs (about 40 ms a key, measured on the
-large demo at 160x48).
+How long each key takes is measured by ``python -m benchmarks.run`` (the actor map rows),
+never asserted here: a busy machine must not fail the suite.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,6 @@ from coop_tui.store.models import Actor
 from coop_tui.store.repository import Repository
 
 TODAY = date(2026, 11, 26)
-PER_KEY = 0.25  # seconds of processor time, on average per key
 
 
 @pytest.fixture
@@ -37,41 +35,39 @@ def large_repository(tmp_path: Path) -> Iterator[Repository]:
     repository.close()
 
 
-async def cpu_per_key(pilot: Pilot[int], *keys: str) -> float:
-    start = time.process_time()
+async def press(pilot: Pilot[int], *keys: str) -> None:
+    """Press ``keys``, then wait past the filter's and the detail panel's pauses."""
     for key in keys:
         await pilot.press(key)
     await pilot.pause(0.2)
-    return (time.process_time() - start) / len(keys)
 
 
 @pytest.mark.slow
-async def test_large_territory_stays_responsive(large_repository: Repository) -> None:
+async def test_the_actor_map_works_at_the_size_of_a_mandate(large_repository: Repository) -> None:
     assert len(large_repository.actors) >= 400
     app = CoopApp(large_repository, Settings(), today=lambda: TODAY)
     async with app.run_test(size=(160, 48)) as pilot:
-        start = time.process_time()
         await pilot.press("2")
         await pilot.pause()
-        assert time.process_time() - start < 4.0
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
         table = screen.query_one("#actors", DataTable)
         assert table.row_count == len(large_repository.actors)
 
-        assert await cpu_per_key(pilot, *["down"] * 12) < PER_KEY
-        assert await cpu_per_key(pilot, "slash", *"mairie") < PER_KEY
+        await press(pilot, *["down"] * 12)
+        assert table.cursor_row == 12
+        assert screen.selected == table.coordinate_to_cell_key((12, 0)).row_key.value
+        await press(pilot, "slash", *"mairie")
         assert table.row_count < len(large_repository.actors)
-        assert await cpu_per_key(pilot, *["backspace"] * 6, "enter") < PER_KEY
+        await press(pilot, *["backspace"] * 6, "enter")
         assert table.row_count == len(large_repository.actors)
 
         await pilot.press("m")
-        assert await cpu_per_key(pilot, "up", "right", "down", "left", "down", "up") < PER_KEY
+        await press(pilot, "up", "right", "down", "left", "down", "up")
         moved = screen.selected
         before = large_repository.get(Actor, moved)
         revision = large_repository.revision
-        assert await cpu_per_key(pilot, "shift+down", "shift+up", "shift+left",
-                                 "shift+right") < PER_KEY
+        await press(pilot, "shift+down", "shift+up", "shift+left", "shift+right")
         assert large_repository.revision == revision + 4
         after = large_repository.get(Actor, moved)
         assert before is not None and after is not None
