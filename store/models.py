@@ -115,6 +115,27 @@ class Model(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
 
+    @model_validator(mode="after")
+    def _share_full_fields_set(self) -> Self:
+        """Give a model that has every field set the one set of names its class shares.
+
+        pydantic keeps a set of the fields given, per instance: 13 MB of the 20 MB that a
+        mandate's 19,000 records take once read, where every stored record has every
+        field. Sharing is safe because pydantic only ever adds names to that set, and a
+        full set has them all already.
+        """
+        fields_set = self.__pydantic_fields_set__
+        full = _FULL_FIELDS_SETS.get(type(self))
+        if full is None:
+            full = _FULL_FIELDS_SETS[type(self)] = set(type(self).model_fields)
+        if fields_set is not full and len(fields_set) == len(full):
+            object.__setattr__(self, "__pydantic_fields_set__", full)
+        return self
+
+
+# Per model class, the names of all its fields: the set a full instance shares.
+_FULL_FIELDS_SETS: dict[type[Model], set[str]] = {}
+
 
 class Record(Model):
     """A stored record, referred to by its ``id``."""
