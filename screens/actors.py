@@ -20,11 +20,10 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.coordinate import Coordinate
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from coop_tui.i18n import N_, _, format_date, ngettext
 from coop_tui.insights.actors import (
@@ -72,6 +71,7 @@ from coop_tui.widgets.power_grid import (
     role_style,
     theme_style,
 )
+from coop_tui.widgets.record_table import Cell, Column, RecordTable
 
 TABLE, MAP, DETAIL = "table", "map", "detail"
 
@@ -84,7 +84,6 @@ MEDIUM_WIDTH = 100
 FILTER_DELAY = 0.12
 DETAIL_PAUSE = 0.08
 
-NAME_MIN_WIDTH = 16
 MAX_COLUMN_WIDTH = 20
 # The columns of the private reading, titled in the colour that marks it private.
 PRIVATE_COLUMNS = frozenset({"role", "influence", "interest"})
@@ -186,7 +185,6 @@ class ActorsScreen(CoopScreen):
         self._cells: dict[str, dict[str, Text]] = {}
         self._widths: dict[str, int] = {}
         self._columns: list[str] = []
-        self._name_width = NAME_MIN_WIDTH
         self._filter_timer: Timer | None = None
         self._previous_view = TABLE
         self._availability: tuple[object, ...] = ()
@@ -213,7 +211,7 @@ class ActorsScreen(CoopScreen):
         yield Static(id="actors-summary")
         with Horizontal(id="actors-body"):
             with Vertical(id="actors-main"):
-                yield DataTable(id="actors", cursor_type="row", zebra_stripes=True)
+                yield RecordTable(id="actors")
                 yield Static(id="actors-empty", markup=False)
                 grid = PowerGrid(id="actors-grid")
                 grid.border_title = _("Power / interest map")
@@ -432,27 +430,23 @@ class ActorsScreen(CoopScreen):
         return columns
 
     def _column_width(self, key: str) -> int:
-        """The name takes what is left; the others are as wide as their widest cell, or
-        their title with the sort arrow."""
+        """The name takes what is left (0); the others are as wide as their widest cell,
+        or their title with the sort arrow."""
         if key == "name":
-            return self._name_width
+            return 0
         width = self._widths.get(key, 4)
         if key == self._sort_key:
             width = max(width, len(_(self._sort_column().title)) + 2)
         return width
 
-    def _layout_columns(self) -> tuple[list[str], int]:
-        """The columns the table's width allows, and what is left for the name (each
-        column has a cell of padding on both sides; the scroll bar takes two)."""
-        table = self.query_one("#actors", DataTable)
-        width = table.size.width or self.size.width
-        columns = self._wanted_columns(width)
-        others = sum(self._column_width(key) + 2 for key in columns if key != "name")
-        return columns, max(NAME_MIN_WIDTH, width - others - 2 - 2)
+    def _layout_columns(self) -> list[str]:
+        """The columns the table's width allows (the table gives the name what is left)."""
+        table = self.query_one("#actors", RecordTable)
+        return self._wanted_columns(table.size.width or self.size.width)
 
     def _fit_columns(self) -> None:
         """Rebuild the table when its width calls for other columns."""
-        if self._layout_columns() != (self._columns, self._name_width):
+        if self._layout_columns() != self._columns:
             self._fill_table()
 
     def _header(self, column: SortColumn) -> Text:
@@ -465,55 +459,51 @@ class ActorsScreen(CoopScreen):
         return title
 
     def _fill_table(self) -> None:
-        """Put the visible actors in the table, the selection's row under the cursor."""
-        table = self.query_one("#actors", DataTable)
-        columns = {column.key: column for column in sort_columns(self.session.today())}
-        self._columns, self._name_width = self._layout_columns()
-        keys = self._columns
-        table.clear(columns=True)
-        for key in keys:
-            table.add_column(self._header(columns[key]), width=self._column_width(key), key=key)
-        for actor_id in self._visible:
-            cells = self._cells[actor_id]
-            table.add_row(*(cells[key] for key in keys), key=actor_id)
+        """Put the visible actors in the table, the selection's row under the cursor (the
+        table builds a row's cells only when the row comes on screen)."""
+        table = self.query_one("#actors", RecordTable)
+        titles = {column.key: column for column in sort_columns(self.session.today())}
+        self._columns = self._layout_columns()
+        columns = [Column(self._header(titles[key]), self._column_width(key), key)
+                   for key in self._columns]
+        table.set_rows(columns, self._visible,
+                       partial(self._table_cells, list(self._columns), list(self._visible)),
+                       cursor_key=self.selected)
         self._show_empty()
-        self._sync_cursor()
+
+    def _table_cells(self, columns: list[str], visible: list[str], index: int) -> list[Cell]:
+        """The cells of the table's row ``index``, in the order of ``columns``."""
+        cells = self._cells[visible[index]]
+        return [cells[key] for key in columns]
 
     def _show_empty(self) -> None:
         empty = self.query_one("#actors-empty", Static)
-        table = self.query_one("#actors", DataTable)
         empty.display = not self._visible
         if not self._actors:
             empty.update(Text(_("No actor yet: press a to add the first one."), style="italic"))
         else:
             empty.update(Text(_("No actor matches these filters: press x to clear them."),
                               style="italic"))
-        table.show_cursor = bool(self._visible)
 
     def _sync_cursor(self) -> None:
-        table = self.query_one("#actors", DataTable)
         if self.selected in self._visible:
-            row = self._visible.index(self.selected)
-            if table.cursor_row != row:
-                table.move_cursor(row=row, animate=False, scroll=True)
+            self.query_one("#actors", RecordTable).move_cursor(self.selected)
 
-    @on(DataTable.RowHighlighted, "#actors")
-    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        table = event.data_table
-        if table.row_count == 0:
-            return
-        row = min(table.cursor_row, table.row_count - 1)
-        key = table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
+    @on(RecordTable.RowHighlighted, "#actors")
+    def _row_highlighted(self, event: RecordTable.RowHighlighted) -> None:
+        """Follow the table's cursor as it is now: the message may be older than a
+        selection made since (the two would then undo each other in turn)."""
+        key = event.table.current_key
         if key is not None and key in self._by_id:
             self.selected = key
 
-    @on(DataTable.RowSelected, "#actors")
+    @on(RecordTable.RowSelected, "#actors")
     def _row_selected(self) -> None:
         self.action_open()
 
-    @on(DataTable.HeaderSelected, "#actors")
-    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = event.column_key.value or "name"
+    @on(RecordTable.HeaderSelected, "#actors")
+    def _header_selected(self, event: RecordTable.HeaderSelected) -> None:
+        key = event.key or "name"
         if key == self._sort_key:
             self._sort_reverse = not self._sort_reverse
         else:
@@ -657,7 +647,7 @@ class ActorsScreen(CoopScreen):
         elif self.view == MAP and not self._wide:
             self.query_one(PowerGrid).focus()
         else:
-            self.query_one("#actors", DataTable).focus()
+            self.query_one("#actors", RecordTable).focus()
 
     # ------------------------------------------------------------------ views
 
@@ -665,7 +655,7 @@ class ActorsScreen(CoopScreen):
         if self._wide:
             grid = self.query_one(PowerGrid)
             if grid.has_focus:
-                self.query_one("#actors", DataTable).focus()
+                self.query_one("#actors", RecordTable).focus()
             else:
                 grid.focus()
             return
@@ -748,7 +738,7 @@ class ActorsScreen(CoopScreen):
         def saved(actor: Actor | None) -> None:
             if actor is not None:
                 self._after_write(actor.id, _("Added « {name} ».").format(name=actor.name))
-                self.query_one("#actors", DataTable).focus()
+                self.query_one("#actors", RecordTable).focus()
 
         self.app.push_screen(ActorForm(self.session), saved)
 
@@ -848,11 +838,7 @@ class ActorsScreen(CoopScreen):
         visible = [actor.id for actor in ordered]
         self.query_one(PowerGrid).set_actors(ordered)
         if visible == self._visible:
-            table = self.query_one("#actors", DataTable)
-            if actor_id in self._visible:
-                for key in ("influence", "interest"):
-                    if key in self._columns:
-                        table.update_cell(actor_id, key, self._cells[actor_id][key])
+            self.query_one("#actors", RecordTable).refresh_row(actor_id)
         else:
             self._visible = visible
             self._fill_table()

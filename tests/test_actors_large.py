@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable
 
 from coop_tui.app import CoopApp
 from coop_tui.screens.actors import ActorsScreen
@@ -22,6 +21,7 @@ from coop_tui.store.database import create, open_store
 from coop_tui.store.demo import demo_data
 from coop_tui.store.models import Actor
 from coop_tui.store.repository import Repository
+from coop_tui.widgets.record_table import RecordTable
 
 TODAY = date(2026, 11, 26)
 
@@ -51,12 +51,12 @@ async def test_the_actor_map_works_at_the_size_of_a_mandate(large_repository: Re
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
-        table = screen.query_one("#actors", DataTable)
+        table = screen.query_one("#actors", RecordTable)
         assert table.row_count == len(large_repository.actors)
 
         await press(pilot, *["down"] * 12)
         assert table.cursor_row == 12
-        assert screen.selected == table.coordinate_to_cell_key((12, 0)).row_key.value
+        assert screen.selected == table.keys[12] == table.current_key
         await press(pilot, "slash", *"mairie")
         assert table.row_count < len(large_repository.actors)
         await press(pilot, *["backspace"] * 6, "enter")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Button, DataTable, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from coop_tui.i18n import ngettext
 from coop_tui.screens.actor_detail import RELATIONS, ActorDetail, ContactLog, Neighbourhood
@@ -19,6 +19,7 @@ from coop_tui.store.models import Actor, ActorKind, Relation, RelationKind, Role
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorPicker
 from coop_tui.widgets.power_grid import PowerGrid
+from coop_tui.widgets.record_table import RecordTable
 from tests.helpers import AppFactory, answer, open_screen
 
 WIDE = (160, 48)
@@ -29,13 +30,20 @@ async def open_actors(pilot: Pilot[int]) -> ActorsScreen:
     return await open_screen(pilot, "2", ActorsScreen)
 
 
-def table(screen: ActorsScreen) -> DataTable[object]:
-    return screen.query_one("#actors", DataTable)
+def table(screen: ActorsScreen) -> RecordTable:
+    return screen.query_one("#actors", RecordTable)
 
 
 def first_names(screen: ActorsScreen, count: int = 3) -> list[str]:
     grid = table(screen)
-    return [str(grid.get_row_at(index)[0]) for index in range(min(count, grid.row_count))]
+    return [str(grid.row_cells(index)[0]) for index in range(min(count, grid.row_count))]
+
+
+def row_of(screen: ActorsScreen, actor_id: str) -> list[str]:
+    """The cells of an actor's row as text."""
+    index = table(screen).index_of(actor_id)
+    assert index is not None
+    return [str(cell) for cell in table(screen).row_cells(index)]
 
 
 def by_name(repository: Repository, name: str) -> Actor:
@@ -152,6 +160,26 @@ async def test_sort_by_a_column_and_back(make_app: AppFactory) -> None:
         assert bottom.private.influence is None
 
 
+async def test_a_click_on_a_heading_sorts_by_it_then_reverses(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_actors(pilot)
+        repository = app.session.repository
+        grid = table(screen)
+        column = screen._columns.index("influence")
+        widths = grid.column_widths(grid.scrollable_content_region.width)
+        x = sum(width + 2 for width in widths[:column]) + 1
+        await pilot.click("#actors", offset=(x, 0))
+        await settle(pilot)
+        highest = max(a.private.influence or 0 for a in repository.actors)
+        assert by_name(repository, first_names(screen, 1)[0]).private.influence == highest
+        assert "Infl. ▼" in grid.render_line(0).text
+        await pilot.click("#actors", offset=(x, 0))
+        await settle(pilot)
+        assert by_name(repository, first_names(screen, 1)[0]).private.influence is None
+        assert "Infl. ▲" in grid.render_line(0).text
+
+
 async def test_table_and_map_share_the_selection(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -189,8 +217,7 @@ async def test_moving_an_actor_on_the_map_saves_its_scores(make_app: AppFactory)
         after = by_name(repository, "Vernay").private
         assert (after.influence, after.interest) == (before[0] - 1, before[1] + 1)
         assert repository.revision == revision + 2
-        row = table(screen).get_row(vernay.id)
-        assert str(row[3]) == str(before[0] - 1)
+        assert row_of(screen, vernay.id)[3] == str(before[0] - 1)
 
 
 async def test_open_on_a_small_terminal_shows_one_part_at_a_time(make_app: AppFactory) -> None:
@@ -261,7 +288,7 @@ async def test_add_an_actor_with_field_errors_first(make_app: AppFactory) -> Non
         added = by_name(repository, "[bold]Mairie[/] de Test")
         assert added.private.influence == 4
         assert screen.selected == added.id
-        assert str(table(screen).get_row(added.id)[0]) == "[bold]Mairie[/] de Test"
+        assert row_of(screen, added.id)[0] == "[bold]Mairie[/] de Test"
 
 
 async def test_edit_an_actor_keeps_its_log_and_asks_before_discarding(

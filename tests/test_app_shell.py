@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual import events
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from coop_tui.app import MODES, CoopApp
 from coop_tui.help import HelpScreen
@@ -16,6 +16,7 @@ from coop_tui.session import SaveState
 from coop_tui.store.database import open_store
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.repository import Repository
+from coop_tui.widgets.record_table import RecordTable
 from coop_tui.widgets.status_bar import StatusBar
 
 AppFactory = Callable[..., CoopApp]
@@ -89,9 +90,13 @@ async def test_markup_in_names_is_shown_as_text(make_app: AppFactory) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("2")
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        cells = [str(table.get_row(key)[0]) for key in table.rows]
+        table = app.screen.query_one("#actors", RecordTable)
+        cells = [str(table.row_cells(index)[0]) for index in range(table.row_count)]
         assert "[bold]X[/] [/]" in cells
+        assert table.move_cursor(actor.id)
+        await pilot.pause()
+        drawn = [table.render_line(y).text for y in range(table.size.height)]
+        assert any(" [bold]X[/] [/] " in line for line in drawn)
 
 
 async def test_pasted_text_reaches_no_field_with_its_escape_sequences(

@@ -1,5 +1,6 @@
 """The virtualised record table on its own: drawing only what is seen, keys, clicks,
-messages, the cursor kept on a record, cells shown as text and cut to their column."""
+messages, the cursor kept on a record, cells and headings shown as text and cut to their
+column, right-justified cells, and a row refreshed on its own."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.app import App, ComposeResult
 
 from coop_tui.widgets.record_table import Cell, Column, RecordTable
 
-COLUMNS = [Column("Number", 8), Column("Name"), Column("Flag", 4)]
+COLUMNS = [Column("Number", 8, "number"), Column("Name", key="name"), Column("Flag", 4, "flag")]
 SIZE = (60, 12)  # a header and 11 rows on screen
 VISIBLE = SIZE[1] - 1
 
@@ -25,6 +26,7 @@ class TableApp(App[None]):
         self.asked: list[int] = []
         self.highlighted: list[str | None] = []
         self.selected: list[str] = []
+        self.headers: list[tuple[int, str]] = []
 
     def cells(self, index: int) -> Sequence[Cell]:
         self.asked.append(index)
@@ -47,6 +49,10 @@ class TableApp(App[None]):
     @on(RecordTable.RowSelected, "#table")
     def _selected(self, event: RecordTable.RowSelected) -> None:
         self.selected.append(event.key)
+
+    @on(RecordTable.HeaderSelected, "#table")
+    def _header(self, event: RecordTable.HeaderSelected) -> None:
+        self.headers.append((event.index, event.key))
 
 
 def screen_text(app: App[None]) -> list[str]:
@@ -203,3 +209,70 @@ async def test_the_cursor_is_drawn_brighter_with_the_focus() -> None:
         await pilot.pause()
         assert backgrounds(1) != focused
         assert len(backgrounds(1)) == 1
+
+
+async def test_a_click_on_a_heading_reports_its_column() -> None:
+    app = TableApp(20)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        width = app.table.scrollable_content_region.width
+        name_end = 10 + app.table.column_widths(width)[1] + 2
+        for x in (0, 9, 10, name_end - 1, name_end, name_end + 5):
+            await pilot.click(RecordTable, offset=(x, 0))
+        await pilot.pause()
+        assert app.headers == [(0, "number"), (0, "number"), (1, "name"), (1, "name"),
+                               (2, "flag"), (2, "flag")]
+        assert app.table.current_key == "r0"
+        assert app.selected == []
+
+
+async def test_headings_may_be_styled_text_never_markup() -> None:
+    columns = [Column(Text("Number ▲", style="italic"), 8), Column("[b]Name[/b]"),
+               Column("Flag", 4)]
+    app = TableApp(3)
+    async with app.run_test(size=SIZE) as pilot:
+        app.table.set_rows(columns, ["r0"], app.cells)
+        await pilot.pause()
+        header = app.table.render_line(0)
+        assert header.text.split() == ["Number", "▲", "[b]Name[/b]", "Flag"]
+        assert any(segment.style is not None and segment.style.italic
+                   and segment.text.strip() == "Number ▲" for segment in header)
+
+
+async def test_a_text_justified_right_is_drawn_against_the_right_edge() -> None:
+    cells: list[Cell] = [Text("42", justify="right"), Text("right", justify="right"),
+                         Text("toolong", justify="right")]
+    app = TableApp(0)
+    async with app.run_test(size=SIZE) as pilot:
+        app.table.set_rows(COLUMNS, ["a"], lambda index: cells)
+        await pilot.pause()
+        width = app.table.scrollable_content_region.width
+        name_width = app.table.column_widths(width)[1]
+        assert app.table.render_line(1).text == (" " + "42".rjust(8) + " "
+                                                 + " " + "right".rjust(name_width) + " "
+                                                 + " " + "too…" + " ")
+
+
+async def test_refresh_row_builds_that_row_again_and_no_other() -> None:
+    values = {"r0": "before", "r1": "other", "r2": "third"}
+    keys = list(values)
+    app = TableApp(0)
+    async with app.run_test(size=SIZE) as pilot:
+        asked: list[int] = []
+
+        def cells(index: int) -> list[Cell]:
+            asked.append(index)
+            return [str(index), values[keys[index]], ""]
+
+        app.table.set_rows(COLUMNS, keys, cells)
+        await pilot.pause()
+        assert sorted(asked) == [0, 1, 2]
+        values["r0"] = "after"
+        values["r1"] = "changed"
+        app.table.refresh_row("r0")
+        app.table.refresh_row("elsewhere")
+        await pilot.pause()
+        assert sorted(asked) == [0, 0, 1, 2]
+        assert "after" in app.table.render_line(1).text
+        assert "other" in app.table.render_line(2).text
+        assert app.table.row_cells(0)[1] == "after"

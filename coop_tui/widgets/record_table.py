@@ -6,8 +6,10 @@ keys and a callable giving the cells of row ``index``: it draws only the lines o
 and asks for a row's cells the first time the row is shown, so filling it with 10,000
 records costs nothing beyond building the list of keys.
 
-Columns have fixed widths, one of them (width 0) takes the rest. Cells are ``str`` or
-``rich.text.Text``, shown as text (never markup) on one line, cut with an ellipsis.
+Columns have fixed widths, one of them (width 0) takes the rest; a click on a heading
+posts :class:`RecordTable.HeaderSelected` with the column's key. Cells and headings are
+``str`` or ``rich.text.Text``, shown as text (never markup) on one line, cut with an
+ellipsis; a ``Text`` justified right is drawn against the right edge of its column.
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ MAX_CACHED_LINES = 2000
 
 @dataclass(frozen=True)
 class Column:
-    """A column heading and its width in cells (0: the width left by the others)."""
+    """A column heading, its width in cells (0: the width left by the others), and the
+    key a click on its heading reports."""
 
-    heading: str
+    heading: Cell
     width: int = 0
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,10 +77,13 @@ def _one_line(cell: Cell) -> Text:
 
 
 def _fitted(cell: Cell, width: int) -> Text:
-    """``cell`` cut to ``width`` cells with an ellipsis and padded, with its margins."""
+    """``cell`` cut to ``width`` cells with an ellipsis and padded (on the left when it is
+    a ``Text`` justified right), with its margins."""
+    right = isinstance(cell, Text) and cell.justify == "right"
     text = _one_line(cell)
     text.no_wrap = True
-    text.truncate(width, overflow="ellipsis", pad=True)
+    text.truncate(width, overflow="ellipsis")
+    text.align("right" if right else "left", width)
     return Text(" " * PADDING).append_text(text).append(" " * PADDING)
 
 
@@ -161,6 +168,19 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         def control(self) -> RecordTable:
             return self.table
 
+    class HeaderSelected(Message):
+        """A click on the heading of column ``index``, whose key is ``key``."""
+
+        def __init__(self, table: RecordTable, index: int, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.index = index
+            self.key = key
+
+        @property
+        def control(self) -> RecordTable:
+            return self.table
+
     def __init__(self, *, zebra_stripes: bool = True, name: str | None = None,
                  id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -219,6 +239,17 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         if cells is None:
             cells = self._cells[index] = self._row_cells(index)
         return cells
+
+    def refresh_row(self, key: str) -> None:
+        """Ask ``row_cells`` again for the cells of the record ``key`` and redraw its row
+        (its data changed); nothing happens when it is not shown."""
+        index = self.index_of(key)
+        if index is None:
+            return
+        self._cells.pop(index, None)
+        self._lines.pop((index, True), None)
+        self._lines.pop((index, False), None)
+        self.refresh_line(index + HEADER_HEIGHT)
 
     def move_cursor(self, key: str) -> bool:
         """Put the cursor on the record ``key``; False when it is not shown."""
@@ -280,6 +311,7 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_click(self, event: events.Click) -> None:
         if event.y < HEADER_HEIGHT:
+            self._header_clicked(event.x)
             return
         index = int(self.scroll_offset.y) + event.y - HEADER_HEIGHT
         if not 0 <= index < len(self._keys):
@@ -288,6 +320,20 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
             self.action_select()
         else:
             self.cursor_row = index
+
+    def column_at(self, x: int) -> int | None:
+        """The column drawn at ``x`` (its margins included), None past the last one."""
+        right = 0
+        for index, width in enumerate(self.column_widths(self.scrollable_content_region.width)):
+            right += width + 2 * PADDING
+            if x < right:
+                return index
+        return None
+
+    def _header_clicked(self, x: int) -> None:
+        index = self.column_at(x)
+        if index is not None:
+            self.post_message(self.HeaderSelected(self, index, self._columns[index].key))
 
     # ------------------------------------------------------------------ size and styles
 
