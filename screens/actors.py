@@ -71,7 +71,7 @@ from coop_tui.widgets.power_grid import (
     role_style,
     theme_style,
 )
-from coop_tui.widgets.record_table import Cell, Column, RecordTable
+from coop_tui.widgets.record_table import MIN_FLEX_WIDTH, PADDING, Cell, Column, RecordTable
 
 TABLE, MAP, DETAIL = "table", "map", "detail"
 
@@ -85,6 +85,16 @@ FILTER_DELAY = 0.12
 DETAIL_PAUSE = 0.08
 
 MAX_COLUMN_WIDTH = 20
+# The table's columns from left to right.
+COLUMN_ORDER = ("name", "kind", "role", "influence", "interest", "contact", "channel")
+# Which columns a narrow table keeps first, each group with the room it must leave the
+# names: the role, the last contact and the scores (together or not at all) before the
+# kind and the channel, shown only where names stay readable.
+COLUMNS_BY_PRIORITY: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("role",), MIN_FLEX_WIDTH), (("contact",), MIN_FLEX_WIDTH),
+    (("influence", "interest"), MIN_FLEX_WIDTH), (("kind",), 24), (("channel",), 24))
+# Cells a vertical scroll bar takes at the table's right.
+SCROLLBAR_WIDTH = 2
 # The columns of the private reading, titled in the colour that marks it private.
 PRIVATE_COLUMNS = frozenset({"role", "influence", "interest"})
 
@@ -422,12 +432,16 @@ class ActorsScreen(CoopScreen):
         }
 
     def _wanted_columns(self, width: int) -> list[str]:
-        columns = ["name", "role", "influence", "interest", "contact"]
-        if width >= 88:
-            columns.insert(1, "kind")
-        if width >= 120:
-            columns.append("channel")
-        return columns
+        """The columns that fit in ``width`` cells, in their order on screen: each group
+        is taken in :data:`COLUMNS_BY_PRIORITY` if it leaves the names the room it asks."""
+        room = width - SCROLLBAR_WIDTH - 2 * PADDING
+        kept: set[str] = set()
+        for keys, name_room in COLUMNS_BY_PRIORITY:
+            needed = sum(self._column_width(key) + 2 * PADDING for key in keys)
+            if room - needed >= name_room:
+                kept.update(keys)
+                room -= needed
+        return [key for key in COLUMN_ORDER if key == "name" or key in kept]
 
     def _column_width(self, key: str) -> int:
         """The name takes what is left (0); the others are as wide as their widest cell,

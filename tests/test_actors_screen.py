@@ -631,3 +631,23 @@ async def test_an_empty_territory(empty_repository: Repository, make_app: AppFac
         assert not empty.display
         assert screen.selected_actor is not None
         assert screen.selected_actor.commune is not None
+
+
+async def test_a_narrow_table_drops_columns_rather_than_cut_them(make_app: AppFactory) -> None:
+    """Beside the detail panel the table has half the width: the columns that do not fit
+    are left out whole, the names keep room, the role and the scores stay."""
+    for size in [(100, 30), (110, 30), (120, 40), WIDE, (200, 50)]:
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            screen = await open_actors(pilot)
+            await settle(pilot)
+            grid = table(screen)
+            width = grid.scrollable_content_region.width
+            widths = grid.column_widths(width)
+            keys = [column.key for column in grid.columns]
+            assert sum(widths) + 2 * len(widths) <= width, size
+            assert widths[0] >= 16 and {"name", "role"} <= set(keys), size
+            assert ("influence" in keys) == ("interest" in keys), size
+            for column, column_width in zip(grid.columns, widths, strict=True):
+                assert column.width == 0 or len(str(column.heading)) <= column_width, size
+    assert "channel" in keys and "kind" in keys

@@ -223,6 +223,10 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
         return self._keys
 
     @property
+    def columns(self) -> Sequence[Column]:
+        return self._columns
+
+    @property
     def current_key(self) -> str | None:
         """The key of the record under the cursor, None when the table is empty."""
         return self._keys[self.cursor_row] if 0 <= self.cursor_row < len(self._keys) else None
