@@ -87,6 +87,20 @@ def _fitted(cell: Cell, width: int) -> Text:
     return Text(" " * PADDING).append_text(text).append(" " * PADDING)
 
 
+class RecordTableMessage(Message):
+    """About row or column ``index`` of ``table``: the record's or the column's ``key``."""
+
+    def __init__(self, table: RecordTable, index: int, key: str | None) -> None:
+        super().__init__()
+        self.table = table
+        self.index = index
+        self.key = key
+
+    @property
+    def control(self) -> RecordTable:
+        return self.table
+
+
 class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of records under a header line, with a row cursor; only visible rows are drawn."""
 
@@ -142,44 +156,18 @@ class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
 
     cursor_row: reactive[int] = reactive(-1, always_update=False, init=False)
 
-    class RowHighlighted(Message):
+    class RowHighlighted(RecordTableMessage):
         """The cursor is on another record (``key`` None: the table is empty)."""
 
-        def __init__(self, table: RecordTable, index: int, key: str | None) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-            self.key = key
-
-        @property
-        def control(self) -> RecordTable:
-            return self.table
-
-    class RowSelected(Message):
+    class RowSelected(RecordTableMessage):
         """Enter, or a click on the cursor's row: the record ``key`` is chosen."""
 
-        def __init__(self, table: RecordTable, index: int, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-            self.key = key
+        key: str
 
-        @property
-        def control(self) -> RecordTable:
-            return self.table
-
-    class HeaderSelected(Message):
+    class HeaderSelected(RecordTableMessage):
         """A click on the heading of column ``index``, whose key is ``key``."""
 
-        def __init__(self, table: RecordTable, index: int, key: str) -> None:
-            super().__init__()
-            self.table = table
-            self.index = index
-            self.key = key
-
-        @property
-        def control(self) -> RecordTable:
-            return self.table
+        key: str
 
     def __init__(self, *, zebra_stripes: bool = True, name: str | None = None,
                  id: str | None = None, classes: str | None = None) -> None:
