@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from pydantic import ValidationError
 
-from coop_tui.i18n import translate_template
+from coop_tui.i18n import format_date, translate_template
+
+
+def _param(value: object) -> str:
+    """A value a message quotes, as the interface shows it: a date as people write it
+    in the current language, never as ISO (``le mandat finit (1 janv. 2026)…``)."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return format_date(value)
+    return str(value)
 
 
 def field_errors(error: ValidationError) -> dict[str, str]:
@@ -12,7 +22,7 @@ def field_errors(error: ValidationError) -> dict[str, str]:
     messages: dict[str, str] = {}
     for detail in error.errors(include_url=False):
         field = ".".join(str(part) for part in detail["loc"])
-        params = {key: str(value) for key, value in (detail.get("ctx") or {}).items()}
+        params = {key: _param(value) for key, value in (detail.get("ctx") or {}).items()}
         message = translate_template(detail["type"], detail["msg"], params)
         messages.setdefault(field, message)
     return messages
