@@ -286,6 +286,13 @@ class CoopApp(App[int]):
         self.action_show_mode(target.mode)
         self.call_after_refresh(select)
 
+    def action_edit_territory(self) -> None:
+        """Open the territory form over the current screen (it saves the territory itself;
+        the screen below shows the change when the form closes)."""
+        from coop_tui.screens.territory_form import TerritoryForm
+
+        self.push_screen(TerritoryForm(self.session))
+
     def action_help(self) -> None:
         from coop_tui.help import HelpScreen
 
@@ -305,6 +312,10 @@ class CoopApp(App[int]):
                 _(help_text),
                 partial(self.action_show_mode, mode),
             )
+        if isinstance(screen, CoopScreen):
+            yield SystemCommand(_("Territory: edit"),
+                                _("Name, member communes and mandate of the territory"),
+                                self.action_edit_territory)
         yield SystemCommand(_("Help: keys"), _("Every key of this screen"), self.action_help)
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
         yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"),

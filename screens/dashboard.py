@@ -25,11 +25,35 @@ from coop_tui.screen import CoopScreen
 from coop_tui.screens.dashboard_panels import PANELS, DashboardPanel
 from coop_tui.session import Target
 
+# A new store's first steps: what to do, and the keys that do it.
+FIRST_STEPS: tuple[tuple[str, str], ...] = (
+    (N_("name the territory and its communes"), "t"),
+    (N_("add the actors"), N_("2 then a")),
+    (N_("plan a meeting"), N_("5 then n")),
+)
+
+
+def first_steps(found: Overview) -> Text:
+    """Where a newcomer starts, with the keys, in place of a headline of zeros; the first
+    step is ticked once communes are listed."""
+    text = Text(no_wrap=False, end="")
+    text.append(_("Where to start:"), style="bold")
+    for index, (step, keys) in enumerate(FIRST_STEPS):
+        text.append(" · " if index else " ")
+        if index == 0 and found.territory.communes:
+            text.append("✓ ", style="bold")
+        text.append(_(step))
+        text.append(" (")
+        text.append(_(keys), style="bold")
+        text.append(")")
+    return text
+
 
 class DashboardScreen(CoopScreen):
     CSS_PATH = Path(__file__).parent / "dashboard.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
     BINDINGS = [
+        Binding("t", "territory", N_("Territory"), id="dashboard.territory"),
         Binding("x", "export_minutes", N_("Export last minutes"), id="dashboard.export_minutes"),
     ]
 
@@ -59,6 +83,9 @@ class DashboardScreen(CoopScreen):
         self.refresh_bindings()
 
     def _show_headline(self, found: Overview) -> None:
+        if not found.started:
+            self.query_one("#headline", Static).update(first_steps(found))
+            return
         text = Text(no_wrap=False, end="")
         parts = headline(found)
         late = bool(found.roadmap.late or found.actions.late_count)
@@ -68,6 +95,12 @@ class DashboardScreen(CoopScreen):
                 text.append(" · ")
             text.append(part, style="bold" if index < 2 and late else "")
         self.query_one("#headline", Static).update(text)
+
+    def action_territory(self) -> None:
+        """Name the territory, list its communes, set the mandate (the form saves it)."""
+        from coop_tui.screens.territory_form import TerritoryForm
+
+        self.app.push_screen(TerritoryForm(self.session))
 
     @on(DashboardPanel.Chosen)
     def _open(self, event: DashboardPanel.Chosen) -> None:

@@ -50,6 +50,7 @@ ERROR_MESSAGES: dict[str, str] = {
     "bad_email": N_("is not an e-mail address"),
     "proxy_missing": N_("a represented member needs the name of the proxy holder"),
     "duplicate_item": N_("appears twice"),
+    "duplicate_name": N_("« {name} » appears twice"),
 }
 
 
@@ -174,6 +175,17 @@ def _unique(values: list[str]) -> list[str]:
     return values
 
 
+def _unique_names(values: list[str]) -> list[str]:
+    """Names that differ only in case are one name: the evidence rules match them so."""
+    seen: set[str] = set()
+    for value in values:
+        key = value.casefold()
+        if key in seen:
+            raise _error("duplicate_name", name=value)
+        seen.add(key)
+    return values
+
+
 # ---------------------------------------------------------------------------- territory
 
 
@@ -203,6 +215,8 @@ class Territory(Record):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     last_minutes_export: AwareDatetime | None = None
     last_status_report: AwareDatetime | None = None
+
+    _unique_communes = field_validator("communes")(_unique_names)
 
     @model_validator(mode="after")
     def _mandate_in_order(self) -> Self:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from coop_tui.app import CoopApp
 from coop_tui.screens.actor_form import ActorForm
@@ -26,6 +26,7 @@ from coop_tui.screens.meeting_form import MeetingForm
 from coop_tui.screens.meetings import MeetingsScreen
 from coop_tui.screens.roadmap import RoadmapScreen
 from coop_tui.screens.roadmap_form import RoadmapItemForm
+from coop_tui.screens.territory_form import TerritoryForm
 from coop_tui.store.database import open_store
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind
 from coop_tui.store.repository import Repository
@@ -241,6 +242,47 @@ async def test_thresholds_being_typed_are_saved_when_valid(make_app: AppFactory,
         app.save_everything()
         with on_disk(app) as stored:
             assert stored.territory.thresholds.follower_contact_days == kept
+
+
+# ---------------------------------------------------------------------- territory
+
+
+async def test_a_territory_being_typed_is_saved(make_app: AppFactory) -> None:
+    app = make_app()
+    with on_disk(app) as stored:
+        communes = stored.territory.communes
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_form(pilot, "t", TerritoryForm)
+        area = app.screen.query_one("#f-communes", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        await pilot.press("enter", *"Saint-Aubin")
+        app.save_everything()
+        with on_disk(app) as stored:
+            assert stored.territory.communes == [*communes, "Saint-Aubin"]
+        app.save_everything()  # saved once: the same text is not written again
+        assert isinstance(app.screen, TerritoryForm)
+    with on_disk(app) as stored:
+        assert stored.territory.communes == [*communes, "Saint-Aubin"]
+
+
+async def test_a_territory_the_model_refuses_writes_nothing(make_app: AppFactory) -> None:
+    app = make_app()
+    with on_disk(app) as stored:
+        before = stored.territory
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_form(pilot, "t", TerritoryForm)
+        form = app.screen
+        form.query_one("#f-name", Input).value = "Renamed"
+        form.query_one("#f-mandate_end", Input).value = "2001-01-01"  # before the start
+        app.save_everything()
+        assert isinstance(app.screen, TerritoryForm)
+        with on_disk(app) as stored:
+            assert stored.territory == before
+    with on_disk(app) as stored:
+        assert stored.territory == before
 
 
 # ---------------------------------------------------------------------- the real app

@@ -164,7 +164,8 @@ moments = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 
 def stores(draw: st.DrawFn) -> list[Record]:
     """A valid store whose records refer to each other, with most fields drawn."""
     start = draw(days)
-    territory = Territory(name=draw(names), communes=draw(st.lists(names, max_size=3)),
+    communes = draw(st.lists(names, max_size=3, unique_by=lambda n: clean_line(n).casefold()))
+    territory = Territory(name=draw(names), communes=communes,
                           mandate_start=start, mandate_end=start + timedelta(days=2190),
                           language=draw(st.sampled_from(["fr", "en"])),
                           created=draw(moments), last_status_report=draw(st.none() | moments))

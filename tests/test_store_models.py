@@ -180,6 +180,15 @@ def test_mandate_must_end_after_it_starts() -> None:
     assert error["type"] == "mandate_order"
 
 
+def test_a_commune_is_listed_once_whatever_its_case() -> None:
+    error = error_of(lambda: territory(communes=["Saint-Brès", "Lunel", "SAINT-BRÈS"]))
+    assert error["type"] == "duplicate_name"
+    assert error["loc"] == ("communes",)
+    assert error["msg"] == ERROR_MESSAGES["duplicate_name"].format(name="SAINT-BRÈS")
+    assert territory(communes=["Saint-Brès", "Saint-Brès-le-Haut"]).communes[1] == \
+        "Saint-Brès-le-Haut"
+
+
 # ---------------------------------------------------------------------------- enums, ids
 
 
@@ -274,6 +283,7 @@ def test_custom_error_types_are_all_known() -> None:
         lambda: Contact(email="x"),
         lambda: meeting(attendance=[Attendance(actor_id=same, status="represented")]),
         lambda: RoadmapItem(objective="o", partner_ids=[same, same]),
+        lambda: territory(communes=["Lunel", "lunel"]),
     ]
     raised = {error_of(case)["type"] for case in cases}
     assert raised == set(ERROR_MESSAGES)
@@ -343,13 +353,18 @@ def record_fields(draw: st.DrawFn) -> dict[str, Any]:
     return {"id": draw(ids), "created": draw(moments), "updated": draw(moments)}
 
 
+def commune_key(name: str) -> str:
+    """What the model compares communes by: two names with the same key are one commune."""
+    return clean_line(name).casefold()
+
+
 @st.composite
 def territories(draw: st.DrawFn) -> Territory:
     start = draw(days)
     return Territory(
         **record_fields(draw),
         name=draw(names),
-        communes=draw(st.lists(names, max_size=4)),
+        communes=draw(st.lists(names, max_size=4, unique_by=commune_key)),
         mandate_start=start,
         mandate_end=start + timedelta(days=draw(st.integers(0, 3000))),
         language=draw(st.sampled_from(["fr", "en"])),

@@ -209,6 +209,9 @@ class Overview:
     actions: ActionsPanel
     meetings: MeetingsPanel
     actors: ActorsPanel
+    # False while the store holds no actor, no meeting and no roadmap item: a newcomer's
+    # store, where the dashboard says where to start instead of showing zeros.
+    started: bool = True
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -223,6 +226,7 @@ def overview(repository: Repository, today: date) -> Overview:
         actions=actions_panel(facts.meetings, today, names),
         meetings=meetings_panel(facts.meetings, today),
         actors=actors_panel(facts),
+        started=bool(facts.actors or facts.meetings or facts.roadmap),
     )
 
 

@@ -1,0 +1,34 @@
+"""How the territory form looks on the smallest terminal, in French, on the demo territory
+(review the SVG before accepting a change)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from coop_tui.app import CoopApp
+from coop_tui.store.repository import Repository
+from tests.steady import stop_blinking
+
+AppFactory = Callable[..., CoopApp]
+# Its own folder: a store another test module holds open would be opened read-only here.
+SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-territory-snapshots"
+
+
+async def _open_the_form(pilot: Pilot[int]) -> None:
+    """Open the form with t before the picture (a key pressed after would be typed in its
+    first field), and stop its cursors blinking."""
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    stop_blinking(pilot.app)
+    await pilot.pause()
+
+
+def test_territory_form_80x24_french(snap_compare: Callable[..., bool], make_app: AppFactory,
+                                     fixed_repository: Repository, french: None) -> None:
+    app = make_app(fixed_repository)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_open_the_form)
