@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from coop_tui.i18n import set_language
 from coop_tui.store.database import create, open_store
@@ -76,17 +77,25 @@ def empty_repository(tmp_path: Path) -> Iterator[Repository]:
 @pytest.fixture
 def fixed_repository(demo_bytes: bytes, request: pytest.FixtureRequest) -> Iterator[Repository]:
     """The demo store at the fixed path named by the test module's ``SNAPSHOT_FOLDER``: the
-    status bar shows the store's path, so snapshots need it to stay the same."""
+    status bar shows the store's path, so snapshots need it to stay the same.
+
+    Tests of one module run on several workers at once (and two test runs may share the
+    machine): they take turns with the path, or one would find the store locked by the
+    other and draw it read-only.
+    """
     folder: Path = request.module.SNAPSHOT_FOLDER
-    folder.mkdir(exist_ok=True)
-    for leftover in folder.iterdir():
-        if leftover.is_file():
-            leftover.unlink()
-    path = folder / "val-de-loubiere.json"
-    path.write_bytes(demo_bytes)
-    repository = open_store(path)
-    yield repository
-    repository.close()
+    with FileLock(folder.with_name(f"{folder.name}.lock")):
+        folder.mkdir(exist_ok=True)
+        for leftover in folder.iterdir():
+            if leftover.is_file():
+                leftover.unlink()
+        path = folder / "val-de-loubiere.json"
+        path.write_bytes(demo_bytes)
+        repository = open_store(path)
+        try:
+            yield repository
+        finally:
+            repository.close()
 
 
 @pytest.fixture
