@@ -1,4 +1,5 @@
-"""Form helpers: the model's validation errors, field by field, in the current language."""
+"""Form helpers: dates as a form shows them for editing, and the model's validation errors,
+field by field, in the current language."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ from datetime import date, datetime
 
 from pydantic import ValidationError
 
-from coop_tui.i18n import format_date, translate_template
+from coop_tui.i18n import format_date, language, translate_template
+
+
+def typed_date(day: date | None) -> str:
+    """A date as a person of the current language types it (27/01/2027 in French,
+    2027-01-27 in English), which :func:`coop_tui.dates.parse_date` reads back unchanged."""
+    if day is None:
+        return ""
+    return day.strftime("%d/%m/%Y") if language() == "fr" else day.isoformat()
 
 
 def _param(value: object) -> str:

@@ -5,8 +5,6 @@ The entry lives in the actor's contact log, so saving it saves the actor: one wr
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,17 +12,13 @@ from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
 from coop_tui.dates import parse_date
-from coop_tui.i18n import _, language, translate_template
+from coop_tui.forms import typed_date
+from coop_tui.i18n import _, translate_template
 from coop_tui.labels import choices
 from coop_tui.screens.actor_dialogs import RecordForm, form_row, write
 from coop_tui.session import Session
 from coop_tui.store.models import Actor, Channel, ContactEntry
 from coop_tui.widgets.key_bar import KeyBar
-
-
-def typed_date(value: date) -> str:
-    """A date as a person of the current language would type it back."""
-    return value.strftime("%d/%m/%Y") if language() == "fr" else value.isoformat()
 
 
 def with_entry(actor: Actor, entry: ContactEntry) -> Actor:

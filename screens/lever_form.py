@@ -7,7 +7,6 @@ done. While it is open, a quit or a signal saves what was typed if it is valid.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Select, Static, TextArea
 
 from coop_tui.dates import parse_date
-from coop_tui.forms import field_errors
+from coop_tui.forms import field_errors, typed_date
 from coop_tui.i18n import N_, _, format_date, language
 from coop_tui.labels import choices
 from coop_tui.screens.lever_changes import with_text
@@ -34,11 +33,6 @@ from coop_tui.widgets.text import plain
 # Form fields, in the order they are shown; a model error lands under the first match.
 FIELDS = ("title", "category", "owner", "due", "description", "notes", "evidence")
 _MODEL_FIELDS = {"owner_id": "owner"}
-
-
-def typed_date(value: date) -> str:
-    """A date as a person would type it, which the date parser reads back unchanged."""
-    return value.strftime("%d/%m/%Y") if language() == "fr" else value.isoformat()
 
 
 def _field_of(location: str) -> str:
@@ -92,7 +86,7 @@ class LeverForm(DraftForm[Lever | None]):
                 yield Button(_("None"), id="owner-clear")
             yield from self._error("owner")
             yield from self._label("due", _("Due date"))
-            yield Input(typed_date(lever.due) if lever.due else "", id="due",
+            yield Input(typed_date(lever.due), id="due",
                         placeholder=_("15/12/2026, 15/12, 2026-12-15, end of January…"))
             yield Static("", id="due-hint", classes="hint", markup=False)
             yield from self._error("due")

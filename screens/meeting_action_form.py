@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from coop_tui.dates import parse_date
-from coop_tui.forms import field_errors
+from coop_tui.forms import field_errors, typed_date
 from coop_tui.i18n import _
 from coop_tui.labels import choices
 from coop_tui.screens.meeting_decision_form import item_choices
-from coop_tui.screens.meeting_form_base import ActorField, FormScreen, typed_date
+from coop_tui.screens.meeting_form_base import ActorField, FormScreen
 from coop_tui.store.models import Action, ActionStatus, Actor, AgendaItem
 
 _FIELDS = {"text": "text", "owner_name": "owner_name", "due": "due", "status": "status"}
@@ -44,7 +44,7 @@ class ActionForm(FormScreen[Action]):
         yield from self.row(_("Or a name"), Input(
             action.owner_name if action else "", id="owner_name", compact=True,
             placeholder=_("someone not in the actor map")), "owner_name")
-        yield from self.row(_("Due"), Input(typed_date(action.due) if action else "",
+        yield from self.row(_("Due"), Input(typed_date(action.due if action else None),
                                             id="due", compact=True,
                                             placeholder=_("15/12, fin janvier, 2027-01-31")),
                             "due")

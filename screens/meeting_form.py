@@ -19,11 +19,11 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Select, Static
 
 from coop_tui.dates import parse_date, parse_time
-from coop_tui.forms import field_errors
+from coop_tui.forms import field_errors, typed_date
 from coop_tui.i18n import _, translate_template
 from coop_tui.labels import choices
 from coop_tui.meeting_rules import VOTING_KINDS, opening_items, previous_of_kind
-from coop_tui.screens.meeting_form_base import ActorField, FormScreen, typed_date
+from coop_tui.screens.meeting_form_base import ActorField, FormScreen
 from coop_tui.store.models import (
     ERROR_MESSAGES,
     Actor,
@@ -90,7 +90,7 @@ class MeetingForm(FormScreen[Meeting]):
             str(members or ""), id="voting", compact=True,
             placeholder=_("number of voting members (council, bureau)")), "voting")
         yield from self.row(_("Next meeting"), Input(
-            typed_date(meeting.next_meeting_on) if meeting else "", id="next_on", compact=True,
+            typed_date(meeting.next_meeting_on if meeting else None), id="next_on", compact=True,
             placeholder=_("date, if known")), "next_on")
         yield from self.row(_("About the next one"), Input(
             meeting.next_meeting_note if meeting else "", id="next_note", compact=True,

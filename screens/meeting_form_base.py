@@ -9,7 +9,6 @@ a valid record is handed to the ``keep`` its screen gave (see ``DraftForm.keep_d
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -22,7 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from coop_tui.i18n import N_, _, language
+from coop_tui.i18n import N_, _
 from coop_tui.store.models import Actor
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
@@ -31,13 +30,6 @@ from coop_tui.widgets.text import plain
 
 T = TypeVar("T")
 FORMS_CSS = Path(__file__).parent / "meeting_forms.tcss"
-
-
-def typed_date(value: object) -> str:
-    """A date as the form shows it for editing: 26/11/2026 in French, ISO in English."""
-    if not isinstance(value, date):
-        return ""
-    return value.strftime("%d/%m/%Y") if language() == "fr" else value.isoformat()
 
 
 class ActorField(Button):

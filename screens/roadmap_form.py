@@ -26,6 +26,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, 
 from textual.widgets.option_list import Option
 
 from coop_tui.dates import parse_date
+from coop_tui.forms import typed_date
 from coop_tui.fuzzy import rank
 from coop_tui.i18n import (
     N_,
@@ -81,13 +82,6 @@ def parse_number(text: str) -> float | None:
     if not cleaned:
         return None
     return float(cleaned)
-
-
-def date_text(day: date | None) -> str:
-    """A date as the form shows it: 27/01/2027 in French, 2027-01-27 in English."""
-    if day is None:
-        return ""
-    return day.strftime("%d/%m/%Y") if language() == "fr" else day.isoformat()
 
 
 def number_text(value: float | None) -> str:
@@ -272,11 +266,11 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
                 yield from self._row(_("Partners"), "partners", ChoiceList(
                     item.partner_ids, self._actor_name, id="f-partners"))
                 yield from self._row(_("Start"), "start", Input(
-                    date_text(item.start), id="f-start", compact=True,
+                    typed_date(item.start), id="f-start", compact=True,
                     placeholder=_("e.g. 15/01/2027, mid-March")),
                     Label("", id="hint-start", classes="field-hint"))
                 yield from self._row(_("Due date"), "due", Input(
-                    date_text(item.due), id="f-due", compact=True,
+                    typed_date(item.due), id="f-due", compact=True,
                     placeholder=_("e.g. 30/06/2027, end of June")),
                     Label("", id="hint-due", classes="field-hint"))
                 yield from self._row(_("Status"), "status", Select(

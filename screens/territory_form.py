@@ -21,9 +21,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from coop_tui.dates import parse_date
-from coop_tui.forms import field_errors
+from coop_tui.forms import field_errors, typed_date
 from coop_tui.i18n import N_, _, format_date, language, translate_error, translate_template
-from coop_tui.screens.meeting_form_base import typed_date
 from coop_tui.session import Session
 from coop_tui.store.catalogue import catalogue_spec
 from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError

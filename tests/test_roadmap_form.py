@@ -9,12 +9,12 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
 from coop_tui.app import CoopApp
+from coop_tui.forms import typed_date
 from coop_tui.screens.roadmap import RoadmapScreen
 from coop_tui.screens.roadmap_form import (
     ChoiceList,
     ItemPicker,
     RoadmapItemForm,
-    date_text,
     parse_number,
 )
 from coop_tui.store.models import Actor, Meeting, RoadmapItem, RoadmapStatus
@@ -65,8 +65,8 @@ def test_numbers_as_people_type_them() -> None:
 
 
 def test_dates_are_shown_the_way_each_language_writes_them(french: None) -> None:
-    assert date_text(date(2027, 1, 27)) == "27/01/2027"
-    assert date_text(None) == ""
+    assert typed_date(date(2027, 1, 27)) == "27/01/2027"
+    assert typed_date(None) == ""
 
 
 async def test_a_new_item_with_every_field(make_app: AppFactory) -> None:
