@@ -377,19 +377,7 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
         self.action_cancel()
 
     def action_cancel(self) -> None:
-        from coop_tui.widgets.dialogs import ConfirmDialog
-
-        if self.session.repository.read_only or not self.form_changed():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(_("Leave without saving?"),
-                                           _("Your changes to this objective will be lost."),
-                                           confirm=_("Leave")), answered)
+        self.leave(_("Your changes to this objective will be lost."))
 
     # ------------------------------------------------------------------ saving
 

@@ -152,19 +152,7 @@ class TerritoryForm(DraftForm[Territory | None]):
 
     def action_cancel(self) -> None:
         """Leave; typed changes are dropped only once the user says so."""
-        from coop_tui.widgets.dialogs import ConfirmDialog
-
-        if self.session.repository.read_only or not self.form_changed():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(ConfirmDialog(_("Leave without saving?"),
-                                           _("Your changes to the territory will be lost."),
-                                           confirm=_("Leave")), answered)
+        self.leave(_("Your changes to the territory will be lost."))
 
     def action_save(self) -> None:
         if self.session.repository.read_only:

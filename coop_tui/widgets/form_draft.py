@@ -18,6 +18,7 @@ from textual import events, on
 from textual.css.query import QueryError
 from textual.screen import ModalScreen
 
+from coop_tui.i18n import _
 from coop_tui.session import Session
 from coop_tui.store.errors import StoreError
 
@@ -78,6 +79,23 @@ class DraftForm(ModalScreen[R]):
         """Whether the fields differ from what the form opened with."""
         return (self._draft_baseline is not _NOT_YET
                 and self.draft_snapshot() != self._draft_baseline)
+
+    def leave(self, lost: str) -> None:
+        """Close without saving: at once when nothing was typed (or nothing could be saved),
+        else once the user agrees to lose what ``lost`` says."""
+        from coop_tui.widgets.dialogs import ConfirmDialog
+
+        session = self._draft_session
+        if (session is not None and session.repository.read_only) or not self.form_changed():
+            self.dismiss()
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+
+        self.app.push_screen(ConfirmDialog(_("Leave without saving?"), lost,
+                                           confirm=_("Leave")), answered)
 
     @on(events.Mount)
     def _start_drafts(self) -> None:
