@@ -18,7 +18,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,10 @@ PO_DIR = ROOT / "coop_tui" / "locale" / "fr" / "LC_MESSAGES"
 MO_FILE = PO_DIR / "coop_tui.mo"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
+# The plural rule the .po files are translated for: French's two forms. Babel 2.19 gives
+# French a third form (millions, from newer CLDR data); taken from the locale, it would
+# send every plural above one to a form no translation has, so English would show.
+PLURAL_FORMS = "nplurals=2; plural=(n > 1);"
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
@@ -58,6 +62,7 @@ def merged() -> Catalog:
     # Fixed dates: the compiled file must not change with the hour it is built at.
     catalog = Catalog(locale="fr", domain="coop_tui", project="coop-tui",
                       creation_date=FIXED_DATE, revision_date=FIXED_DATE)
+    catalog.mime_headers = [("Plural-Forms", PLURAL_FORMS)]
     for _name, message in _entries():
         catalog[message.id] = message
     return catalog
@@ -81,6 +86,14 @@ def compiled(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def translations(mo: bytes) -> tuple[str, list[tuple[object, object]]]:
+    """What a compiled catalogue says (plural rule and messages), without the header line
+    naming the Babel version that wrote it: a newer Babel must not make it stale."""
+    catalog = read_mo(io.BytesIO(mo))
+    return catalog.plural_forms, [(message.id, message.string) for message in catalog
+                                  if message.id]
+
+
 def problems() -> list[str]:
     catalog = merged()
     found = extracted()
@@ -95,7 +108,8 @@ def problems() -> list[str]:
         for text in texts:
             if set(PLACEHOLDER.findall(str(text))) != set(PLACEHOLDER.findall(msgid)):
                 out.append(f"{where}: placeholders differ in the translation of {msgid!r}")
-    if not MO_FILE.exists() or MO_FILE.read_bytes() != compiled(catalog):
+    if not MO_FILE.exists() or \
+            translations(MO_FILE.read_bytes()) != translations(compiled(catalog)):
         out.append(f"{MO_FILE.relative_to(ROOT)} is out of date: run "
                    "python scripts/i18n_catalog.py compile")
     return out
