@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -56,6 +57,35 @@ def test_first_run_creates_the_default_store_in_french(tmp_path: Path) -> None:
     store = tmp_path / "data" / "territoire.json"
     assert store.exists()
     assert oct(store.stat().st_mode & 0o777) == oct(0o600)
+
+
+def test_first_run_names_the_territory_in_a_real_terminal(tmp_path: Path) -> None:
+    """A newcomer is told where to start, names the territory and its communes with t, and
+    finds them in the status bar and in the file."""
+    with terminal(coop_tui_command(), environment(tmp_path, "fr_FR.UTF-8")) as term:
+        term.wait_for("Pour commencer")
+        term.send("t")
+        term.wait_for("Communes membres")
+        # Textual hands each key to the focused field before a key bound elsewhere (ctrl+u,
+        # tab) comes back up to its binding: keys sent at once after one would land first.
+        term.send("C-u")
+        term.wait_for("Communauté de communes du…")  # the name's placeholder: it is empty
+        term.type("Communauté de communes des Deux Rives")
+        term.wait_for("Deux Rives")
+        term.send("Tab")
+        time.sleep(1.0)  # no mark of the focus shows in the captured text
+        term.type("Lunel")
+        term.send("Enter")
+        term.type("Marsillargues")
+        term.send("C-s")
+        term.wait_for("Deux Rives  ·")
+        term.wait_for("✓ nommer le territoire")
+        term.send("C-q")
+        term.wait_until_gone("Tableau de bord")
+    data = json.loads((tmp_path / "data" / "territoire.json").read_text(encoding="utf-8"))
+    (territory,) = data["territory"].values()
+    assert territory["name"] == "Communauté de communes des Deux Rives"
+    assert territory["communes"] == ["Lunel", "Marsillargues"]
 
 
 def _store_user(store: Path) -> int:
