@@ -9,6 +9,7 @@ terminal, one part at a time (m, enter, escape) on a small one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 from time import monotonic
@@ -17,10 +18,11 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Resize
+from textual.fuzzy import Matcher
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static
@@ -33,6 +35,7 @@ from coop_tui.insights.actors import (
     quadrant_label,
 )
 from coop_tui.labels import choices, label
+from coop_tui.palette import PaletteCommand, ScreenCommands, matched
 from coop_tui.screen import CoopScreen
 from coop_tui.screens.actor_contact_form import ContactForm
 from coop_tui.screens.actor_delete import DeleteActorDialog, DeleteChoice, plan_deletion
@@ -99,7 +102,7 @@ SCROLLBAR_WIDTH = 2
 PRIVATE_COLUMNS = frozenset({"role", "influence", "interest"})
 
 
-class ActorCommands(Provider):
+class ActorCommands(ScreenCommands):
     """The actor map in the command palette: its actions, and every actor by name."""
 
     def _screen(self) -> ActorsScreen | None:
@@ -128,30 +131,23 @@ class ActorCommands(Provider):
         return [(title, help_text, action) for title, help_text, action in actions
                 if screen.check_action(action.split("(")[0], ()) is True]
 
-    async def discover(self) -> Hits:
+    def commands(self) -> list[PaletteCommand]:
         screen = self._screen()
         if screen is None:
-            return
-        for title, help_text, action in self._actions(screen):
-            yield DiscoveryHit(title, partial(screen.run_action, action), help=help_text)
+            return []
+        return [PaletteCommand(title, help_text, partial(screen.run_action, action))
+                for title, help_text, action in self._actions(screen)]
 
-    async def search(self, query: str) -> Hits:
+    def records(self, matcher: Matcher) -> Iterator[Hit]:
         screen = self._screen()
         if screen is None:
             return
-        matcher = self.matcher(query)
-        for title, help_text, action in self._actions(screen):
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(screen.run_action, action),
-                          help=help_text)
         for actor in screen.session.repository.actors:
-            title = _("Open actor: {name}").format(name=actor.name)
-            score = matcher.match(title)
-            if score > 0:
-                # Names are shown as typed: the matcher's highlight would read markup.
-                yield Hit(score, Content(title), partial(screen.show_actor, actor.id),
-                          text=title, help=label(actor.kind))
+            hit = matched(matcher, PaletteCommand(
+                _("Open actor: {name}").format(name=actor.name), label(actor.kind),
+                partial(screen.show_actor, actor.id)))
+            if hit is not None:
+                yield hit
 
 
 class ActorsScreen(CoopScreen):

@@ -9,7 +9,7 @@ it (``coop_tui.insights.levers``), each of which can open the record behind it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -19,7 +19,6 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import var
@@ -41,6 +40,7 @@ from coop_tui.insights.levers import (
     percent,
 )
 from coop_tui.labels import label
+from coop_tui.palette import PaletteCommand, ScreenCommands
 from coop_tui.screen import CoopScreen
 from coop_tui.screens.lever_changes import (
     add_item,
@@ -110,41 +110,20 @@ CATEGORY_SHORT: dict[LeverCategory, str] = {
 # ---------------------------------------------------------------------------- palette
 
 
-class LeverCommands(Provider):
+class LeverCommands(ScreenCommands):
     """The levers screen's actions and its levers, by name, in the command palette."""
 
-    def _levers_screen(self) -> LeversScreen | None:
+    def commands(self) -> Iterator[PaletteCommand]:
         screen = self.screen
-        return screen if isinstance(screen, LeversScreen) else None
-
-    def _entries(self, screen: LeversScreen) -> Iterator[tuple[str, str, Callable[[], object],
-                                                               bool]]:
-        """(name, help, callback, name is user text) of every command available now."""
+        if not isinstance(screen, LeversScreen):
+            return
         for action, name, help_text in PALETTE_ACTIONS:
             if screen.check_action(action, ()) is True:
-                yield _(name), _(help_text), partial(screen.run_action, action), False
+                yield PaletteCommand(_(name), _(help_text), partial(screen.run_action, action))
         for lever in screen.levers_in_order():
             title = lever.title.get(language())
-            yield (_("Lever: {title}").format(title=title), label(lever.category),
-                   partial(screen.show_lever, lever.id), True)
-
-    async def discover(self) -> Hits:
-        screen = self._levers_screen()
-        if screen is None:
-            return
-        for name, help_text, callback, _user in self._entries(screen):
-            yield DiscoveryHit(Content(name), callback, text=name, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        screen = self._levers_screen()
-        if screen is None:
-            return
-        matcher = self.matcher(query)
-        for name, help_text, callback, user_text in self._entries(screen):
-            score = matcher.match(name)
-            if score > 0:
-                shown = Content(name) if user_text else matcher.highlight(name)
-                yield Hit(score, shown, callback, text=name, help=help_text)
+            yield PaletteCommand(_("Lever: {title}").format(title=title), label(lever.category),
+                                 partial(screen.show_lever, lever.id))
 
 
 # action, palette name, help

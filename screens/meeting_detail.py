@@ -17,7 +17,6 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, TextArea
@@ -35,6 +34,7 @@ from coop_tui.meeting_rules import (
     previous_of_kind,
     quorum,
 )
+from coop_tui.palette import PaletteCommand, ScreenCommands
 from coop_tui.screen import CoopScreen
 from coop_tui.screens.meeting_action_form import ActionForm
 from coop_tui.screens.meeting_agenda_form import AgendaItemForm
@@ -70,10 +70,15 @@ LONGEST_UNSAVED_SECONDS = 3.0
 TABS = ("notes", "attendance", "records", "follow", "private")
 
 
-class MeetingCommands(Provider):
+class MeetingCommands(ScreenCommands):
     """The meeting screen's actions in the command palette."""
 
-    def _commands(self) -> list[tuple[str, str, str]]:
+    def commands(self) -> list[PaletteCommand]:
+        return [PaletteCommand(title, help_text, partial(self.screen.run_action, action))
+                for title, help_text, action in self._actions()]
+
+    @staticmethod
+    def _actions() -> list[tuple[str, str, str]]:
         return [
             (_("Export the minutes"), _("Markdown or HTML, full, decisions or procès-verbal"),
              "export"),
@@ -94,21 +99,6 @@ class MeetingCommands(Provider):
             (_("Show the private notes"), _("Never exported"), "tab('private')"),
             (_("Back to the list of meetings"), _("Every meeting, newest first"), "back"),
         ]
-
-    async def _run(self, action: str) -> None:
-        await self.screen.run_action(action)
-
-    async def discover(self) -> Hits:
-        for title, help_text, action in self._commands():
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, action in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action),
-                          help=help_text)
 
 
 class MeetingScreen(CoopScreen):

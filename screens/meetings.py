@@ -3,6 +3,7 @@ duplicate ("the same meeting next month"), delete, export; Enter opens a meeting
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -11,8 +12,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit
 from textual.containers import Horizontal
+from textual.fuzzy import Matcher
 from textual.widgets import Input, Select, Static
 
 from coop_tui.dates import fold
@@ -20,6 +22,7 @@ from coop_tui.exports.minutes import MinutesSource
 from coop_tui.i18n import N_, _, format_date, language, ngettext
 from coop_tui.labels import choices, label
 from coop_tui.meeting_rules import duplicate, planned_minutes
+from coop_tui.palette import PaletteCommand, ScreenCommands, matched
 from coop_tui.screen import CoopScreen
 from coop_tui.screens.meeting_detail import MeetingScreen
 from coop_tui.screens.meeting_export import ExportDialog, default_folder, record_export
@@ -39,42 +42,33 @@ def _haystack(meeting: Meeting) -> str:
     return fold(" ".join((meeting.title, meeting.place, label(meeting.kind))))
 
 
-class MeetingsCommands(Provider):
+class MeetingsCommands(ScreenCommands):
     """The list's actions, and every meeting by its title, in the command palette."""
 
-    def _actions(self) -> list[tuple[str, str, str]]:
-        return [(_("New meeting"), _("Create a meeting"), "new"),
-                (_("Duplicate the meeting"), _("The same meeting next month"), "duplicate"),
-                (_("Export the minutes"), _("Of the highlighted meeting"), "export")]
-
-    async def _run(self, action: str) -> None:
-        await self.screen.run_action(action)
-
-    def _open(self, meeting_id: str) -> None:
+    def _screen(self) -> MeetingsScreen | None:
         screen = self.screen
-        if isinstance(screen, MeetingsScreen):
-            screen.open_meeting(meeting_id)
+        return screen if isinstance(screen, MeetingsScreen) else None
 
-    async def discover(self) -> Hits:
-        for title, help_text, action in self._actions():
-            yield DiscoveryHit(title, partial(self._run, action), help=help_text)
+    def commands(self) -> list[PaletteCommand]:
+        screen = self._screen()
+        if screen is None:
+            return []
+        return [PaletteCommand(title, help_text, partial(screen.run_action, action))
+                for title, help_text, action in (
+                    (_("New meeting"), _("Create a meeting"), "new"),
+                    (_("Duplicate the meeting"), _("The same meeting next month"), "duplicate"),
+                    (_("Export the minutes"), _("Of the highlighted meeting"), "export"))]
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, action in self._actions():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._run, action),
-                          help=help_text)
-        screen = self.screen
-        if not isinstance(screen, MeetingsScreen):
+    def records(self, matcher: Matcher) -> Iterator[Hit]:
+        screen = self._screen()
+        if screen is None:
             return
         for meeting in screen.session.repository.meetings:
-            title = _("Open meeting: {title}").format(title=meeting.title)
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self._open, meeting.id),
-                          help=format_date(meeting.on, "full"))
+            hit = matched(matcher, PaletteCommand(
+                _("Open meeting: {title}").format(title=meeting.title),
+                format_date(meeting.on, "full"), partial(screen.open_meeting, meeting.id)))
+            if hit is not None:
+                yield hit
 
 
 class MeetingsScreen(CoopScreen):

@@ -9,7 +9,7 @@ being one save.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -17,10 +17,11 @@ from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit
 from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.events import Resize
+from textual.fuzzy import Matcher
 from textual.reactive import var
 from textual.widgets import Input, Static
 
@@ -41,6 +42,7 @@ from coop_tui.insights.roadmap import (
     violations,
 )
 from coop_tui.labels import label
+from coop_tui.palette import PaletteCommand, ScreenCommands
 from coop_tui.screen import CoopScreen
 from coop_tui.screens.roadmap_detail import RoadmapDetail, describe
 from coop_tui.session import Session, Target
@@ -64,10 +66,10 @@ WHEN_NAMES: dict[When, str] = {
 }
 
 
-class RoadmapCommands(Provider):
+class RoadmapCommands(ScreenCommands):
     """The roadmap's actions and objectives in the command palette."""
 
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def commands(self) -> list[PaletteCommand]:
         screen = self.screen
         if not isinstance(screen, RoadmapScreen):
             return []
@@ -89,28 +91,18 @@ class RoadmapCommands(Provider):
         ]
         if screen.session.repository.read_only:
             commands = [command for command in commands if command[2] != screen.action_new]
-        return commands
+        return [PaletteCommand(*command) for command in commands]
 
-    async def discover(self) -> Hits:
-        for title, help_text, command in self._commands():
-            yield DiscoveryHit(title, command, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for title, help_text, command in self._commands():
-            score = matcher.match(title)
-            if score > 0:
-                yield Hit(score, matcher.highlight(title), command, text=title, help=help_text)
+    def records(self, matcher: Matcher) -> Iterator[Hit]:
         screen = self.screen
-        if isinstance(screen, RoadmapScreen):
-            # Objectives are found as people type them: accents and case folded.
-            items = {item.id: item for item in screen.session.repository.roadmap}
-            for item_id, score in rank(query, ((i.id, i.objective) for i in items.values()),
-                                       limit=10):
-                title = _("Roadmap: open « {objective} »").format(
-                    objective=items[item_id].objective)
-                yield Hit(score / 100, Content(title), partial(screen.reveal, item_id),
-                          text=title)
+        if not isinstance(screen, RoadmapScreen):
+            return
+        # Objectives are found as people type them: accents and case folded.
+        items = {item.id: item for item in screen.session.repository.roadmap}
+        for item_id, score in rank(matcher.query, ((i.id, i.objective) for i in items.values()),
+                                   limit=10):
+            title = _("Roadmap: open « {objective} »").format(objective=items[item_id].objective)
+            yield Hit(score / 100, Content(title), partial(screen.reveal, item_id), text=title)
 
 
 class RoadmapScreen(CoopScreen):

@@ -505,3 +505,31 @@ async def test_a_jump_to_an_action_opens_its_meeting(make_app: AppFactory) -> No
         table = screen.query_one("#actions-table", DataTable)
         assert table.has_focus
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == action.id
+
+
+async def test_palette_shows_a_meeting_title_as_typed(make_app: AppFactory) -> None:
+    """Titles are people's text: brackets in one are shown, never read as markup."""
+    from textual.command import CommandList, CommandPalette
+
+    app = make_app()
+    repository = app.session.repository
+    meeting = live_meeting(repository).model_copy(deep=True)
+    meeting.title = "Budget [bold]2027[/] et [/] fin"
+    repository.save(meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "5", MeetingsScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open meeting budget")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        commands = palette.query_one(CommandList)
+        shown = [str(commands.get_option_at_index(index).prompt)
+                 for index in range(commands.option_count)]
+        assert shown[0].startswith("Open meeting: Budget [bold]2027[/] et [/] fin"), shown
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.meeting.id == meeting.id
