@@ -10,16 +10,17 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from coop_tui.i18n import Language
 from coop_tui.locations import ensure_private_dir
 from coop_tui.store.storage import atomic_write
 
 
 class Settings(BaseModel):
+    """What the app remembers between runs. The language is not among them: it follows
+    ``--lang`` or the locale, as the command line promises."""
+
     model_config = ConfigDict(extra="ignore")
 
     theme: str = "textual-dark"
-    language: Language | None = None
 
 
 def load_settings(path: Path) -> Settings:
