@@ -153,6 +153,18 @@ async def test_theme_is_remembered(repository: Repository, tmp_path: Path, theme
     assert load_settings(settings_file).theme == theme
 
 
+def test_settings_read_what_they_know_and_defaults_for_the_rest(tmp_path: Path) -> None:
+    """A file from another version (a field since dropped) or a broken one costs nothing."""
+    from coop_tui.settings import load_settings
+
+    older = tmp_path / "older.json"
+    older.write_text('{"theme": "nord", "language": "fr"}', encoding="utf-8")
+    assert load_settings(older).theme == "nord"
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"theme": ', encoding="utf-8")
+    assert load_settings(broken).theme == "textual-dark"
+
+
 async def test_a_vanished_terminal_ends_the_app(make_app: AppFactory,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """With the terminal gone (and no SIGHUP), the app saves and leaves."""
