@@ -38,10 +38,6 @@ FILLED, EMPTY = "█", "░"
 # ---------------------------------------------------------------------------- wording
 
 
-def count_days(count: int) -> str:
-    return ngettext("{count} day", "{count} days", count).format(count=count)
-
-
 def late_by(days: int) -> str:
     """ "12 days late"."""
     return ngettext("{count} day late", "{count} days late", days).format(count=days)
