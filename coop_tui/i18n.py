@@ -100,6 +100,11 @@ def format_number(value: float, digits: int = 0) -> str:
     return str(format_decimal(value, format=pattern, locale=_language))
 
 
+def format_days(count: int) -> str:
+    """A number of days, in words: "1 day", "12 days"."""
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
 # Pydantic's own error types, as a person reads them (custom ones come from the models).
 _PYDANTIC_MESSAGES: dict[str, str] = {
     "missing": N_("is required"),

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from coop_tui.i18n import _, format_date, format_number, language, ngettext
+from coop_tui.i18n import _, format_date, format_days, format_number, language, ngettext
 from coop_tui.insights.roadmap import Violation, days_late, dependents, holds_until
 from coop_tui.labels import label
 from coop_tui.store.models import Lever, Meeting, RoadmapItem, RoadmapStatus
@@ -41,7 +41,7 @@ def _dates(item: RoadmapItem) -> str:
         days = (item.due - item.start).days
         return _("{start} → {due} ({days})").format(
             start=format_date(item.start), due=format_date(item.due),
-            days=ngettext("{count} day", "{count} days", days).format(count=days))
+            days=format_days(days))
     if item.due:
         return _("due {date}").format(date=format_date(item.due))
     if item.start:

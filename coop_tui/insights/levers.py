@@ -22,7 +22,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from coop_tui.i18n import N_, _, format_date, format_number, language, ngettext
+from coop_tui.i18n import N_, _, format_date, format_days, format_number, language, ngettext
 from coop_tui.labels import label
 from coop_tui.session import Target
 from coop_tui.store.models import (
@@ -151,10 +151,6 @@ def _share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def _days(count: int) -> str:
-    return ngettext("{count} day", "{count} days", count).format(count=count)
-
-
 def _names(names: Sequence[str]) -> str:
     """The first few names, then how many more: "A, B, C and 4 more"."""
     shown = ", ".join(names[:NAMES_SHOWN])
@@ -227,7 +223,7 @@ def _series_reading(series: Series) -> str:
         text = _("Only one held so far: no usual interval yet.")
     else:
         text = _("Usually every {interval}; attention past {limit} with none planned.").format(
-            interval=_days(round(series.interval)), limit=_days(series.limit or 0))
+            interval=format_days(round(series.interval)), limit=format_days(series.limit or 0))
     if series.planned is not None:
         text += " " + _("Next one planned on {date}.").format(date=_date(series.planned))
     return text
@@ -241,7 +237,7 @@ def meeting_cadence(facts: Facts) -> list[Evidence]:
     return [
         Evidence("meeting_cadence",
                  _("{kind}: {days} since the last one").format(kind=label(series.kind),
-                                                               days=_days(series.since)),
+                                                               days=format_days(series.since)),
                  _series_reading(series), series.overdue,
                  MEETING_KIND_LEVERS.get(series.kind, ()), series.since, series.limit,
                  Target("meetings", series.last.id))
@@ -267,10 +263,10 @@ def meeting_rhythm(facts: Facts) -> Evidence:
     lines = []
     for item in series:
         line = _("{kind}: last one {days} ago").format(kind=label(item.kind),
-                                                       days=_days(item.since))
+                                                       days=format_days(item.since))
         if item.interval is not None:
             line += ", " + _("usually every {interval}").format(
-                interval=_days(round(item.interval)))
+                interval=format_days(round(item.interval)))
         if item.planned is not None:
             line += ", " + _("next on {date}").format(date=_date(item.planned))
         lines.append(line)
@@ -396,7 +392,7 @@ def follower_contact(facts: Facts) -> Evidence:
                         _("Followers are the actors to keep involved by regular contact."),
                         False, RULE_LEVERS["follower_contact"], 0, days)
     figure = _("{count} of {total} followers without contact for over {days}").format(
-        count=len(stale), total=len(followers), days=_days(days))
+        count=len(stale), total=len(followers), days=format_days(days))
     if stale:
         explanation = _("Longest without contact: {names}.").format(
             names=_names([a.name for a in stale]))
@@ -519,7 +515,7 @@ def lever_deadline(lever: Lever, facts: Facts) -> Evidence | None:
     if lever.due is None or lever.due >= facts.today or lever.status not in open_statuses:
         return None
     overdue = (facts.today - lever.due).days
-    figure = _("Due on {date}: {days} ago").format(date=_date(lever.due), days=_days(overdue))
+    figure = _("Due on {date}: {days} ago").format(date=_date(lever.due), days=format_days(overdue))
     return Evidence("lever_deadline", figure,
                     _("The lever is still {status}: move the date or the work.").format(
                         status=label(lever.status)), True, value=overdue, threshold=0)
@@ -603,16 +599,16 @@ def shared_follow_up(facts: Facts) -> Evidence:
         explanation = ngettext(
             "{count} meeting held and nothing exported yet; the first {days} ago.",
             "{count} meetings held and nothing exported yet; the first {days} ago.",
-            len(unshared)).format(count=len(unshared), days=_days(waiting))
+            len(unshared)).format(count=len(unshared), days=format_days(waiting))
     elif unshared:
         explanation = ngettext(
             "{count} meeting held since the last export, the first {days} ago.",
             "{count} meetings held since the last export, the first {days} ago.",
-            len(unshared)).format(count=len(unshared), days=_days(waiting))
+            len(unshared)).format(count=len(unshared), days=format_days(waiting))
     else:
         explanation = _("Nothing held since the last export.")
     explanation += " " + _("Attention when a meeting waits more than {days} for its follow-up "
-                           "to be shared.").format(days=_days(days))
+                           "to be shared.").format(days=format_days(days))
     return Evidence("shared_follow_up", figure, explanation, waiting > days,
                     RULE_LEVERS["shared_follow_up"], waiting, days,
                     Target("meetings", unshared[0].id) if unshared else None)
