@@ -23,7 +23,8 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from coop_tui.i18n import N_, _, format_date, format_number, ngettext
+from coop_tui.exports.status import due_in
+from coop_tui.i18n import N_, _, format_date, format_number
 from coop_tui.insights.actors import (
     Neighbour,
     actor_quadrant,
@@ -177,8 +178,7 @@ def contact_status(actor: Actor, context: DetailContext) -> Text:
         text = Text(_("No contact logged yet."), style="italic")
     else:
         text = Text(_("Last contact: {date}").format(date=format_date(last, "medium")))
-        text.append(" (" + ngettext("{count} day ago", "{count} days ago", since)
-                    .format(count=since) + ")")
+        text.append(f" ({due_in(-since)})")
     if needs_contact(actor, context.today, context.contact_days):
         text.append("\n")
         text.append(_("Follower to contact: no contact for {days} days or more.")

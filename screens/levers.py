@@ -25,6 +25,7 @@ from textual.reactive import var
 from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
+from coop_tui.exports.status import due_in
 from coop_tui.forms import field_errors
 from coop_tui.i18n import N_, _, format_date, language, ngettext, translate_error
 from coop_tui.insights.levers import (
@@ -405,12 +406,7 @@ class LeversScreen(CoopScreen):
         )
 
     def _relative(self, day: date) -> str:
-        days = (day - self.session.today()).days
-        if days == 0:
-            return _("today")
-        if days > 0:
-            return ngettext("in {count} day", "in {count} days", days).format(count=days)
-        return ngettext("{count} day ago", "{count} days ago", -days).format(count=-days)
+        return due_in((day - self.session.today()).days)
 
     def _due(self, lever: Lever) -> Content:
         if lever.due is None:
