@@ -25,7 +25,6 @@ from coop_tui.store.models import Actor, Record
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
-from coop_tui.widgets.dialogs import ConfirmDialog
 from coop_tui.widgets.form_draft import DraftForm
 
 FORMS_CSS = Path(__file__).parent / "actor_forms.tcss"
@@ -147,18 +146,8 @@ class RecordForm(DraftForm[T]):
             self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        if not self.form_changed():
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog(_("Discard your changes?"), confirm=_("Discard"),
-                          cancel=_("Keep editing")),
-            answered)
+        """Leave; what was typed is dropped only once the user says so."""
+        self.leave(_("What you typed in this form will be lost."))
 
     def show_errors(self, errors: Mapping[str, str], general: Iterable[str] = ()) -> None:
         """Put each message under its field; the rest in the general line; focus the first."""

@@ -59,7 +59,6 @@ class LeverForm(DraftForm[Lever | None]):
         self.lever = lever.model_copy(deep=True)
         self.new = new
         self.owner_id = lever.owner_id
-        self._discard_armed = False
         self.keep_drafts(session)
 
     # ------------------------------------------------------------------ layout
@@ -220,12 +219,8 @@ class LeverForm(DraftForm[Lever | None]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        if not self.form_changed() or self._discard_armed:
-            self.dismiss(None)
-            return
-        self._discard_armed = True
-        self.notify(_("Unsaved changes: press Escape again to discard them, ctrl+s to save."),
-                    severity="warning", timeout=6)
+        """Leave; typed changes are dropped only once the user says so."""
+        self.leave(_("Your changes to this lever will be lost."))
 
     def save_draft(self) -> bool:
         lever, _errors = self.build()

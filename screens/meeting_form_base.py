@@ -151,7 +151,8 @@ class FormScreen(DraftForm[T | None]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave; what was typed is dropped only once the user says so."""
+        self.leave(_("What you typed in this form will be lost."))
 
     def on_mount(self) -> None:
         self.show_errors({})

@@ -246,8 +246,13 @@ async def test_escape_with_changes_asks_before_discarding(make_app: AppFactory) 
         form.query_one("#notes", TextArea).text = "Une note à ne pas perdre"
         await pilot.press("escape")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
         assert app.screen is form
         await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert app.screen is screen
         assert by_key(repository, "mutualisation_scheme").notes != "Une note à ne pas perdre"

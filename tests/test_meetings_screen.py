@@ -77,6 +77,41 @@ async def test_list_is_newest_first_and_filters(make_app: AppFactory) -> None:
         assert table.row_count == sum(m.kind is MeetingKind.COUNCIL for m in meetings)
 
 
+async def test_escape_after_typing_in_a_form_asks_before_dropping_it(
+        make_app: AppFactory) -> None:
+    from coop_tui.widgets.dialogs import ConfirmDialog
+
+    app = make_app()
+    repository = app.session.repository
+    before = repository.count(Meeting)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "5", MeetingsScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingForm)
+        await pilot.press("escape")  # nothing typed yet: it closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingForm)
+        form.query_one("#title", Input).value = "COPIL n°3"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is form and form.query_one("#title", Input).value == "COPIL n°3"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingsScreen)
+    assert repository.count(Meeting) == before
+
+
 async def test_the_form_shows_errors_at_the_field_and_saves_nothing(
         make_app: AppFactory) -> None:
     app = make_app()

@@ -94,8 +94,8 @@ class DraftForm(ModalScreen[R]):
             if discard:
                 self.dismiss()
 
-        self.app.push_screen(ConfirmDialog(_("Leave without saving?"), lost,
-                                           confirm=_("Leave")), answered)
+        self.app.push_screen(ConfirmDialog(_("Leave without saving?"), lost, confirm=_("Leave"),
+                                           cancel=_("Keep editing")), answered)
 
     @on(events.Mount)
     def _start_drafts(self) -> None:
