@@ -116,4 +116,5 @@ class ThresholdsForm(DraftForm[Thresholds | None]):
 
     @on(Button.Pressed, "#thresholds-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave; what was typed is dropped only once the user says so."""
+        self.leave(_("What you typed in this form will be lost."))

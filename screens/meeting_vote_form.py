@@ -213,4 +213,5 @@ class VoteForm(DraftForm[VoteResult | None]):
 
     @on(Button.Pressed, "#vote-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Leave; what was typed is dropped only once the user says so."""
+        self.leave(_("What you typed in this form will be lost."))
