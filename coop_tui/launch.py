@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,6 +17,9 @@ from coop_tui.store.errors import StoreCorrupt
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import Data
 
+# How long a thread still running after the app may take to end before the process leaves
+# without it (seconds).
+HELD_THREAD_GRACE = 0.5
 MANDATE_YEARS = 6
 MANDATE_REFERENCE = date(2026, 3, 15)  # French municipal elections
 
@@ -93,4 +100,24 @@ def launch(store: Path | None, *, demo: bool = False) -> int:
             app.run()
         finally:
             repository.close()
-        return app.return_code or 0
+        code = app.return_code or 0
+    exit_if_held(code)
+    return code
+
+
+def exit_if_held(code: int, grace: float = HELD_THREAD_GRACE) -> None:
+    """Leave now if a thread would keep the finished app's process alive.
+
+    When the terminal vanishes while the app shuts down, Textual's input thread can miss
+    its stop and read end-of-file forever, at full CPU, and Python waits for it at exit.
+    By now the store is written and closed: nothing is lost by not waiting for it.
+    """
+    held = [thread for thread in threading.enumerate()
+            if thread is not threading.main_thread() and not thread.daemon]
+    for thread in held:
+        thread.join(grace)
+    if any(thread.is_alive() for thread in held):
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)

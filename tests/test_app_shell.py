@@ -180,3 +180,22 @@ async def test_a_vanished_terminal_ends_the_app(make_app: AppFactory,
         monkeypatch.setattr(app_module, "_terminal_attached", lambda: False)
         app._check_terminal()
         assert left == [True]
+
+
+@pytest.mark.parametrize("stuck", [True, False])
+def test_a_thread_left_running_after_the_app_does_not_hold_the_process(stuck: bool) -> None:
+    """Textual's input thread, spinning on a vanished terminal, must not keep a finished
+    app alive; without such a thread the process ends as usual."""
+    import subprocess
+    import sys
+
+    script = (
+        "import threading, time\n"
+        "from coop_tui.launch import exit_if_held\n"
+        f"stuck = {stuck}\n"
+        "threading.Thread(target=lambda: time.sleep(3600 if stuck else 0.05)).start()\n"
+        "exit_if_held(3, grace=0.2)\n"
+        "raise SystemExit(4)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], timeout=30, check=False)
+    assert done.returncode == (3 if stuck else 4)
