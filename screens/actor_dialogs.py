@@ -136,18 +136,10 @@ class RecordForm(DraftForm[T]):
     def _save_pressed(self) -> None:
         self.action_save()
 
-    @on(Button.Pressed, "#form-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     def action_save(self) -> None:
         saved = self.save_record()
         if saved is not None:
             self.dismiss(saved)
-
-    def action_cancel(self) -> None:
-        """Leave; what was typed is dropped only once the user says so."""
-        self.leave(_("What you typed in this form will be lost."))
 
     def show_errors(self, errors: Mapping[str, str], general: Iterable[str] = ()) -> None:
         """Put each message under its field; the rest in the general line; focus the first."""

@@ -217,7 +217,6 @@ class LeverForm(DraftForm[Lever | None]):
         if lever is not None:
             self.dismiss(lever)
 
-    @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
         """Leave; typed changes are dropped only once the user says so."""
         self.leave(_("Your changes to this lever will be lost."))

@@ -73,7 +73,7 @@ class ThresholdsForm(DraftForm[Thresholds | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Defaults"), id="thresholds-defaults")
                 yield Button(_("Save"), variant="primary", id="thresholds-save")
-                yield Button(_("Cancel"), id="thresholds-cancel")
+                yield Button(_("Cancel"), id="form-cancel")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -114,7 +114,3 @@ class ThresholdsForm(DraftForm[Thresholds | None]):
         for field in THRESHOLD_LABELS:
             self.query_one(f"#{field}", Input).value = _shown(getattr(defaults, field))
 
-    @on(Button.Pressed, "#thresholds-cancel")
-    def action_cancel(self) -> None:
-        """Leave; what was typed is dropped only once the user says so."""
-        self.leave(_("What you typed in this form will be lost."))

@@ -149,11 +149,6 @@ class FormScreen(DraftForm[T | None]):
         if result is not None:
             self.dismiss(result)
 
-    @on(Button.Pressed, "#form-cancel")
-    def action_cancel(self) -> None:
-        """Leave; what was typed is dropped only once the user says so."""
-        self.leave(_("What you typed in this form will be lost."))
-
     def on_mount(self) -> None:
         self.show_errors({})
 

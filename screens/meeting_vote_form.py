@@ -88,7 +88,7 @@ class VoteForm(DraftForm[VoteResult | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Save"), variant="primary", id="vote-save", compact=True)
                 yield Button(_("Remove the vote"), id="vote-remove", compact=True)
-                yield Button(_("Cancel"), id="vote-cancel", compact=True)
+                yield Button(_("Cancel"), id="form-cancel", compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#voters", DataTable)
@@ -211,7 +211,3 @@ class VoteForm(DraftForm[VoteResult | None]):
     def _remove(self) -> None:
         self.dismiss(VoteResult(None))
 
-    @on(Button.Pressed, "#vote-cancel")
-    def action_cancel(self) -> None:
-        """Leave; what was typed is dropped only once the user says so."""
-        self.leave(_("What you typed in this form will be lost."))

@@ -372,10 +372,6 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
     def _save_pressed(self) -> None:
         self.action_save()
 
-    @on(Button.Pressed, "#form-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     def action_cancel(self) -> None:
         self.leave(_("Your changes to this objective will be lost."))
 

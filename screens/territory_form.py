@@ -146,10 +146,6 @@ class TerritoryForm(DraftForm[Territory | None]):
     def _save_pressed(self) -> None:
         self.action_save()
 
-    @on(Button.Pressed, "#form-cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
     def action_cancel(self) -> None:
         """Leave; typed changes are dropped only once the user says so."""
         self.leave(_("Your changes to the territory will be lost."))

@@ -104,8 +104,10 @@ async def test_escape_after_typing_in_a_form_asks_before_dropping_it(
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is form and form.query_one("#title", Input).value == "COPIL n°3"
-        await pilot.press("escape")
+        await pilot.click("#form-cancel")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert len(app.screen_stack) == 3  # the list, the form, one question
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, MeetingsScreen)

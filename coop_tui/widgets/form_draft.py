@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from textual import events, on
 from textual.css.query import QueryError
 from textual.screen import ModalScreen
+from textual.widgets import Button
 
 from coop_tui.i18n import _
 from coop_tui.session import Session
@@ -79,6 +80,14 @@ class DraftForm(ModalScreen[R]):
         """Whether the fields differ from what the form opened with."""
         return (self._draft_baseline is not _NOT_YET
                 and self.draft_snapshot() != self._draft_baseline)
+
+    def action_cancel(self) -> None:
+        """Leave; what was typed is dropped only once the user says so."""
+        self.leave(_("What you typed in this form will be lost."))
+
+    @on(Button.Pressed, "#form-cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
 
     def leave(self, lost: str) -> None:
         """Close without saving: at once when nothing was typed (or nothing could be saved),
