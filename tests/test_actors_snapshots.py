@@ -5,14 +5,12 @@ accepting a change."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from coop_tui.app import CoopApp
-from coop_tui.store.database import open_store
 from coop_tui.store.repository import Repository
 from tests.steady import stop_blinking
 
@@ -20,20 +18,6 @@ AppFactory = Callable[..., CoopApp]
 Snap = Callable[..., bool]
 # The status bar shows the store's path: a fixed one per test keeps the pictures identical.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-actors-snapshots"
-
-
-@pytest.fixture
-def fixed_repository(demo_bytes: bytes, request: pytest.FixtureRequest) -> Iterator[Repository]:
-    folder = SNAPSHOT_FOLDER / request.node.name
-    folder.mkdir(parents=True, exist_ok=True)
-    for leftover in folder.iterdir():
-        if leftover.is_file():
-            leftover.unlink()
-    path = folder / "val-de-loubiere.json"
-    path.write_bytes(demo_bytes)
-    repository = open_store(path)
-    yield repository
-    repository.close()
 
 
 def keys(*pressed: str) -> Callable[[Pilot[int]], Awaitable[None]]:
