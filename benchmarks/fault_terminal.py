@@ -171,6 +171,60 @@ def typing_faults(tries: int, seed: int = 11) -> list[Row]:
     return rows
 
 
+# ------------------------------------------------------------------- keys arriving together
+
+_KEY_BYTES = {"backspace": b"\x7f", "left": b"\x1b[D", "end": b"\x1b[F"}
+
+
+def corrected_line(rng: random.Random, number: int) -> tuple[list[str], str]:
+    """Keys of a line typed with slips put right at once (a wrong letter, then
+    backspace) and one fixed afterwards (arrows back, a letter put in, End); and the
+    line they mean."""
+    words = typed_line(rng, number).split(" ")
+    keys: list[str] = []
+    for index, word in enumerate(words):
+        keys += [" "] if index else []
+        keys += list(word)
+        if rng.random() < 0.5:
+            keys += [rng.choice("xkwj"), "backspace"]
+    line = " ".join(words)
+    back = rng.randint(1, len(words[-1]))
+    keys += ["left"] * back + ["#", "end"]
+    return keys, line[:len(line) - back] + "#" + line[len(line) - back:]
+
+
+def _burst_try(rng: random.Random, number: int) -> tuple[str, str]:
+    keys, meant = corrected_line(rng, number)
+    with tempfile.TemporaryDirectory(prefix="coop-tui-faults-") as scratch:
+        folder = Path(scratch)
+        store = demo_store(folder, "small")
+        with running(["--lang", "en", str(store)], app_environment(folder)) as app:
+            open_first_meeting(app)
+            app.send(b"".join(_KEY_BYTES.get(key, key.encode()) for key in keys))
+            app.settle(2.5)  # past the autosave
+            app.send(b"\x11")  # ctrl+q
+            app.wait_exit(timeout=20.0)
+        return meant, stored_notes(store)
+
+
+def keys_in_a_burst(tries: int, seed: int = 13) -> Row:
+    """A line typed with corrections, all its keys written to the terminal at once (as a
+    slow SSH link delivers them): the notes on disk must say what the keys meant."""
+    rng = random.Random(seed)
+    lost = 0
+    exact = 0
+    for number in range(1, tries + 1):
+        meant, notes = _burst_try(rng, number)
+        if meant in notes:
+            exact += 1
+        else:
+            kept = max((len(line) for line in notes.splitlines() if line in meant), default=0)
+            lost += len(meant) - kept
+    return Row("keys arriving together (typos, backspace, arrows)", tries,
+               f"{exact}/{tries} lines on disk exactly as meant", lost_label(
+                   lost, "characters", ok=exact == tries))
+
+
 # ---------------------------------------------------------------------------- a bug in a screen
 
 CANARY = "CANARY-crash-5e2b"

@@ -205,6 +205,7 @@ def battery(quick: bool) -> list[Row]:
         disk_full(2 if quick else 10),
     ]
     rows += fault_terminal.typing_faults(3 if quick else 20)
+    rows.append(fault_terminal.keys_in_a_burst(3 if quick else 20))
     rows += [
         fault_terminal.crash_in_a_screen(3 if quick else 12),
         fault_stores.broken_stores(),

@@ -19,6 +19,7 @@ from coop_tui.screens.actor_dialogs import RecordForm, form_row, write
 from coop_tui.session import Session
 from coop_tui.store.models import Actor, Channel, ContactEntry
 from coop_tui.widgets.key_bar import KeyBar
+from coop_tui.widgets.text_fields import TextInput
 
 
 def with_entry(actor: Actor, entry: ContactEntry) -> Actor:
@@ -46,14 +47,14 @@ class ContactForm(RecordForm[ContactEntry]):
         with Vertical(id="form", classes="dialog small"):
             yield Static(Text(title.format(name=self._actor.name), style="bold"),
                          id="form-title")
-            yield form_row(_("Date"), Input(typed_date(entry.on if entry else self._today),
-                                            placeholder=_("15/03/2027, today, 2 March…"),
-                                            compact=True, id="f-on"), "on")
+            yield form_row(_("Date"), TextInput(typed_date(entry.on if entry else self._today),
+                                                placeholder=_("15/03/2027, today, 2 March…"),
+                                                compact=True, id="f-on"), "on")
             yield form_row(_("Channel"), Select(choices(Channel), allow_blank=False,
                                                 value=channel.value, compact=True,
                                                 id="f-channel"), "channel")
-            yield form_row(_("Subject"), Input(entry.subject if entry else "", compact=True,
-                                               id="f-subject"), "subject")
+            yield form_row(_("Subject"), TextInput(entry.subject if entry else "", compact=True,
+                                                   id="f-subject"), "subject")
             yield Static(id="form-error", markup=False)
             yield self.buttons()
         yield KeyBar()

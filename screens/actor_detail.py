@@ -36,6 +36,7 @@ from coop_tui.insights.actors import (
 from coop_tui.labels import label
 from coop_tui.store.models import Actor, ContactEntry, Relation, RelationKind
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_order import KeysInOrder
 from coop_tui.widgets.power_grid import role_name, role_rich_style
 from coop_tui.widgets.text import plain
 
@@ -193,7 +194,7 @@ def contact_line(entry: ContactEntry) -> Text:
     return line
 
 
-class ContactLog(OptionList):
+class ContactLog(KeysInOrder, OptionList):
     """The contact log of one actor, newest first."""
 
     BINDINGS = [
@@ -255,7 +256,7 @@ class ContactLog(OptionList):
             self.post_message(self.DeleteRequested(self, current))
 
 
-class Neighbourhood(OptionList):
+class Neighbourhood(KeysInOrder, OptionList):
     """Who an actor works with, is in tension with…: grouped by kind, one key to go there."""
 
     BINDINGS = [

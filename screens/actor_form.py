@@ -21,6 +21,7 @@ from coop_tui.screens.actor_dialogs import ActorField, FieldError, RecordForm, f
 from coop_tui.session import Session
 from coop_tui.store.models import Actor, ActorKind, Blockage, Channel, Role
 from coop_tui.widgets.key_bar import KeyBar
+from coop_tui.widgets.text_fields import TextEditor, TextInput
 
 
 def split_list(text: str) -> list[str]:
@@ -81,9 +82,10 @@ class BlockageRow(Horizontal):
         self._focus = focus
 
     def compose(self) -> ComposeResult:
-        yield Input(self._text, placeholder=_("Blockage"), compact=True, classes="blockage-text")
-        yield Input(self._original_reason.replace("\n", " "), placeholder=_("Its reason"),
-                    compact=True, classes="blockage-reason")
+        yield TextInput(self._text, placeholder=_("Blockage"), compact=True,
+                        classes="blockage-text")
+        yield TextInput(self._original_reason.replace("\n", " "), placeholder=_("Its reason"),
+                        compact=True, classes="blockage-reason")
         yield Button("✕", compact=True, classes="blockage-remove", tooltip=_("Remove"))
 
     def on_mount(self) -> None:
@@ -138,13 +140,13 @@ class ActorForm(RecordForm[Actor]):
                         choices(Role), prompt=_("not set"), compact=True, id="f-role",
                         value=reading.role.value if reading and reading.role else Select.NULL,
                     ), "private.role")
-                    yield form_row(_("Influence (1-5)"), Input(
+                    yield form_row(_("Influence (1-5)"), TextInput(
                         str(reading.influence or "") if reading else "", placeholder="1-5",
                         compact=True, id="f-influence"), "private.influence")
-                    yield form_row(_("Interest (1-5)"), Input(
+                    yield form_row(_("Interest (1-5)"), TextInput(
                         str(reading.interest or "") if reading else "", placeholder="1-5",
                         compact=True, id="f-interest"), "private.interest")
-                    yield form_row(_("Stance"), TextArea(
+                    yield form_row(_("Stance"), TextEditor(
                         reading.stance if reading else "", compact=True, id="f-stance",
                         classes="short"), "private.stance")
                     yield Label(_("Blockages and their reasons"), classes="section-label")
@@ -158,8 +160,8 @@ class ActorForm(RecordForm[Actor]):
         yield KeyBar()
 
     def _identity(self, actor: Actor | None) -> ComposeResult:
-        yield form_row(_("Name"), Input(actor.name if actor else self._new_name, compact=True,
-                                        id="f-name"), "name")
+        yield form_row(_("Name"), TextInput(actor.name if actor else self._new_name, compact=True,
+                                            id="f-name"), "name")
         yield form_row(_("Kind"), Select(
             choices(ActorKind), allow_blank=False, compact=True, id="f-kind",
             value=actor.kind.value if actor else ActorKind.ELECTED.value), "kind")
@@ -169,10 +171,10 @@ class ActorForm(RecordForm[Actor]):
             others, _("Parent organisation"), actor.parent_id if actor else None,
             exclude=sorted(exclude), empty=_("no parent organisation"), id="f-parent"),
             "parent_id")
-        yield form_row(_("Responsibilities"), TextArea(
+        yield form_row(_("Responsibilities"), TextEditor(
             actor.responsibilities if actor else "", compact=True, id="f-responsibilities",
             classes="short"), "responsibilities")
-        yield form_row(_("Competences"), TextArea(
+        yield form_row(_("Competences"), TextEditor(
             actor.competences if actor else "", compact=True, id="f-competences",
             classes="short"), "competences")
 
@@ -191,15 +193,15 @@ class ActorForm(RecordForm[Actor]):
             choices(Channel), prompt=_("no preferred channel"), compact=True, id="f-preferred",
             value=preferred.value if preferred else Select.NULL), "preferred_channel")
         contact = actor.contact if actor else None
-        yield form_row(_("E-mail"), Input(contact.email if contact else "", compact=True,
-                                          id="f-email"), "contact.email")
-        yield form_row(_("Phone"), Input(contact.phone if contact else "", compact=True,
-                                         id="f-phone"), "contact.phone")
-        yield form_row(_("Address"), TextArea(contact.address if contact else "", compact=True,
-                                              id="f-address", classes="short"),
+        yield form_row(_("E-mail"), TextInput(contact.email if contact else "", compact=True,
+                                              id="f-email"), "contact.email")
+        yield form_row(_("Phone"), TextInput(contact.phone if contact else "", compact=True,
+                                             id="f-phone"), "contact.phone")
+        yield form_row(_("Address"), TextEditor(contact.address if contact else "", compact=True,
+                                                id="f-address", classes="short"),
                        "contact.address")
-        yield form_row(_("Tags"), Input(", ".join(actor.tags) if actor else "", compact=True,
-                                        placeholder=_("separated by commas"), id="f-tags"),
+        yield form_row(_("Tags"), TextInput(", ".join(actor.tags) if actor else "", compact=True,
+                                            placeholder=_("separated by commas"), id="f-tags"),
                        "tags")
 
     def _commune(self, actor: Actor | None) -> ComposeResult:
@@ -207,21 +209,21 @@ class ActorForm(RecordForm[Actor]):
         with Vertical(id="commune-section", classes="section") as section:
             section.border_title = _("How the commune works")
             population = profile.population if profile else None
-            yield form_row(_("Population"), Input(
+            yield form_row(_("Population"), TextInput(
                 str(population) if population is not None else "", compact=True,
                 id="f-population"), "commune.population")
-            yield form_row(_("Council rhythm"), Input(
+            yield form_row(_("Council rhythm"), TextInput(
                 profile.council_rhythm if profile else "", compact=True, id="f-council"),
                 "commune.council_rhythm")
-            yield form_row(_("Mayor"), Input(profile.mayor if profile else "", compact=True,
-                                             id="f-mayor"), "commune.mayor")
-            yield form_row(_("Deputies"), Input(
+            yield form_row(_("Mayor"), TextInput(profile.mayor if profile else "", compact=True,
+                                                 id="f-mayor"), "commune.mayor")
+            yield form_row(_("Deputies"), TextInput(
                 ", ".join(profile.deputies) if profile else "", compact=True,
                 placeholder=_("separated by commas"), id="f-deputies"), "commune.deputies")
-            yield form_row(_("Secretary / DGS"), Input(
+            yield form_row(_("Secretary / DGS"), TextInput(
                 profile.secretary if profile else "", compact=True, id="f-secretary"),
                 "commune.secretary")
-            yield form_row(_("Shared services"), TextArea(
+            yield form_row(_("Shared services"), TextEditor(
                 profile.shared_services if profile else "", compact=True, id="f-shared",
                 classes="short"), "commune.shared_services")
         yield Static(Text(_("This actor is no longer a commune: its profile will be removed "

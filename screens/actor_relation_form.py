@@ -24,6 +24,7 @@ from coop_tui.screens.actor_dialogs import ActorField, RecordForm, form_row, wri
 from coop_tui.session import Session
 from coop_tui.store.models import Actor, Relation, RelationKind
 from coop_tui.widgets.key_bar import KeyBar
+from coop_tui.widgets.text_fields import TextEditor
 
 OUTGOING, INCOMING = "out", "in"
 
@@ -94,8 +95,8 @@ class RelationForm(RecordForm[Relation]):
                 [(_(name), str(value)) for value, name in STRENGTHS.items()],
                 allow_blank=False, value=str(relation.strength if relation else 2),
                 compact=True, id="f-strength"), "strength")
-            yield form_row(_("Note"), TextArea(relation.note if relation else "", compact=True,
-                                               id="f-note", classes="short"), "note")
+            yield form_row(_("Note"), TextEditor(relation.note if relation else "", compact=True,
+                                                 id="f-note", classes="short"), "note")
             yield Static(id="form-error", markup=False)
             yield self.buttons()
         yield KeyBar()

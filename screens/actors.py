@@ -75,6 +75,7 @@ from coop_tui.widgets.power_grid import (
     theme_style,
 )
 from coop_tui.widgets.record_table import MIN_FLEX_WIDTH, PADDING, Cell, Column, RecordTable
+from coop_tui.widgets.text_fields import TextInput
 
 TABLE, MAP, DETAIL = "table", "map", "detail"
 
@@ -205,7 +206,7 @@ class ActorsScreen(CoopScreen):
 
     def compose_content(self) -> ComposeResult:
         with Horizontal(id="actors-filters"):
-            yield Input(placeholder=_("Filter…"), compact=True, id="filter-text")
+            yield TextInput(placeholder=_("Filter…"), compact=True, id="filter-text")
             yield Select(choices(ActorKind), prompt=_("Kind"), compact=True, id="filter-kind")
             yield Select([*choices(Role), (_("no role"), NONE)], prompt=_("Role"),
                          compact=True, id="filter-role")

@@ -43,6 +43,7 @@ from coop_tui.insights.levers import Progress
 from coop_tui.labels import label
 from coop_tui.session import Target
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_order import KeysInOrder
 
 ATTENTION = "⚠"
 MILESTONE = "◆"
@@ -59,7 +60,7 @@ class Row:
     below: Text | None = None  # a second, muted line
 
 
-class DashboardPanel(OptionList):
+class DashboardPanel(KeysInOrder, OptionList):
     """A titled list of lines; Enter on a line posts :class:`Chosen` with its target."""
 
     BINDINGS = [Binding("enter", "select", N_("Open"), id="dashboard.open")]

@@ -29,6 +29,7 @@ from coop_tui.widgets.dialogs import check_name
 from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextEditor, TextInput
 
 # Form fields, in the order they are shown; a model error lands under the first match.
 FIELDS = ("title", "category", "owner", "due", "description", "notes", "evidence")
@@ -70,7 +71,7 @@ class LeverForm(DraftForm[Lever | None]):
         with VerticalScroll(id="lever-form"):
             yield Static(plain(heading), classes="form-title")
             yield from self._label("title", _("Title"))
-            yield Input(lever.title.get(lang), id="title")
+            yield TextInput(lever.title.get(lang), id="title")
             yield from self._error("title")
             yield from self._label("category", _("Category"))
             yield Select(choices(LeverCategory), value=lever.category.value, allow_blank=False,
@@ -85,18 +86,18 @@ class LeverForm(DraftForm[Lever | None]):
                 yield Button(_("None"), id="owner-clear")
             yield from self._error("owner")
             yield from self._label("due", _("Due date"))
-            yield Input(typed_date(lever.due), id="due",
-                        placeholder=_("15/12/2026, 15/12, 2026-12-15, end of January…"))
+            yield TextInput(typed_date(lever.due), id="due",
+                            placeholder=_("15/12/2026, 15/12, 2026-12-15, end of January…"))
             yield Static("", id="due-hint", classes="hint", markup=False)
             yield from self._error("due")
             yield from self._label("description", _("Description"))
-            yield TextArea(lever.description.get(lang), id="description", soft_wrap=True)
+            yield TextEditor(lever.description.get(lang), id="description", soft_wrap=True)
             yield from self._error("description")
             yield from self._label("notes", _("Notes"))
-            yield TextArea(lever.notes, id="notes", soft_wrap=True)
+            yield TextEditor(lever.notes, id="notes", soft_wrap=True)
             yield from self._error("notes")
             yield from self._label("evidence", _("Evidence: links or file paths, one per line"))
-            yield TextArea("\n".join(lever.evidence), id="evidence", soft_wrap=True)
+            yield TextEditor("\n".join(lever.evidence), id="evidence", soft_wrap=True)
             yield from self._error("evidence")
             yield Static("", id="error-form", classes="field-error", markup=False)
             with Horizontal(classes="form-buttons"):

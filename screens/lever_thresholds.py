@@ -22,6 +22,7 @@ from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextInput
 
 # Field -> what it means, as the form explains it.
 THRESHOLD_LABELS: dict[str, str] = {
@@ -68,7 +69,7 @@ class ThresholdsForm(DraftForm[Thresholds | None]):
                                  "needing attention.")), classes="hint")
             for field, text in THRESHOLD_LABELS.items():
                 yield Static(plain(_(text)), classes="field-label")
-                yield Input(_shown(getattr(self.thresholds, field)), id=field)
+                yield TextInput(_shown(getattr(self.thresholds, field)), id=field)
                 yield Static("", id=f"error-{field}", classes="field-error", markup=False)
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Defaults"), id="thresholds-defaults")

@@ -22,6 +22,7 @@ from coop_tui.insights.levers import Progress, percent
 from coop_tui.labels import label
 from coop_tui.store.models import LeverCategory, LeverStatus
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_order import KeysInOrder
 
 STATUS_ICONS: dict[LeverStatus, str] = {
     LeverStatus.TODO: "○",
@@ -118,7 +119,7 @@ def fit(text: str, width: int, style: Style | str = "") -> Text:
     return line
 
 
-class LeverTree(Tree[Row]):
+class LeverTree(KeysInOrder, Tree[Row]):
     """The checklist: space ticks an item, enter edits what is under the cursor.
 
     Labels are drawn at the width the tree has, so long titles end with an ellipsis

@@ -17,6 +17,7 @@ from coop_tui.labels import choices
 from coop_tui.screens.meeting_decision_form import item_choices
 from coop_tui.screens.meeting_form_base import ActorField, FormScreen
 from coop_tui.store.models import Action, ActionStatus, Actor, AgendaItem
+from coop_tui.widgets.text_fields import TextInput
 
 _FIELDS = {"text": "text", "owner_name": "owner_name", "due": "due", "status": "status"}
 
@@ -35,18 +36,18 @@ class ActionForm(FormScreen[Action]):
 
     def compose_fields(self) -> ComposeResult:
         action = self._original
-        yield from self.row(_("Action"), Input(action.text if action else "", id="text",
-                                               compact=True, placeholder=_("what to do")),
+        yield from self.row(_("Action"), TextInput(action.text if action else "", id="text",
+                                                   compact=True, placeholder=_("what to do")),
                             "text")
         yield from self.row(_("Owner"), ActorField(
             self._actors, action.owner_id if action else None, _("Who does it?"),
             id="owner"), "owner")
-        yield from self.row(_("Or a name"), Input(
+        yield from self.row(_("Or a name"), TextInput(
             action.owner_name if action else "", id="owner_name", compact=True,
             placeholder=_("someone not in the actor map")), "owner_name")
-        yield from self.row(_("Due"), Input(typed_date(action.due if action else None),
-                                            id="due", compact=True,
-                                            placeholder=_("15/12, fin janvier, 2027-01-31")),
+        yield from self.row(_("Due"), TextInput(typed_date(action.due if action else None),
+                                                id="due", compact=True,
+                                                placeholder=_("15/12, fin janvier, 2027-01-31")),
                             "due")
         status = action.status if action else ActionStatus.OPEN
         yield from self.row(_("Status"), Select(choices(ActionStatus), value=status.value,

@@ -12,6 +12,7 @@ from coop_tui.i18n import _
 from coop_tui.labels import choices
 from coop_tui.screens.meeting_form_base import FormScreen
 from coop_tui.store.models import Actor, ActorKind
+from coop_tui.widgets.text_fields import TextInput
 
 
 class QuickActorForm(FormScreen[Actor]):
@@ -22,7 +23,7 @@ class QuickActorForm(FormScreen[Actor]):
         self._name = name
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.row(_("Name"), Input(self._name, id="name", compact=True), "name")
+        yield from self.row(_("Name"), TextInput(self._name, id="name", compact=True), "name")
         yield from self.row(_("Kind"), Select(choices(ActorKind), value=ActorKind.ELECTED.value,
                                               allow_blank=False, id="kind", compact=True),
                             "kind")

@@ -10,6 +10,7 @@ from coop_tui.forms import field_errors
 from coop_tui.i18n import _
 from coop_tui.screens.meeting_form_base import FormScreen
 from coop_tui.store.models import AgendaItem
+from coop_tui.widgets.text_fields import TextInput
 
 
 class AgendaItemForm(FormScreen[AgendaItem]):
@@ -21,9 +22,9 @@ class AgendaItemForm(FormScreen[AgendaItem]):
 
     def compose_fields(self) -> ComposeResult:
         item = self._original
-        yield from self.row(_("Title"), Input(item.title if item else "", id="title",
-                                              compact=True), "title")
-        yield from self.row(_("Planned minutes"), Input(
+        yield from self.row(_("Title"), TextInput(item.title if item else "", id="title",
+                                                  compact=True), "title")
+        yield from self.row(_("Planned minutes"), TextInput(
             str(item.planned_minutes if item else 15), id="minutes", compact=True,
             type="integer"), "minutes")
 

@@ -12,6 +12,7 @@ from coop_tui.forms import field_errors
 from coop_tui.i18n import _
 from coop_tui.screens.meeting_form_base import FormScreen
 from coop_tui.store.models import AgendaItem, Decision
+from coop_tui.widgets.text_fields import TextInput
 
 
 def item_choices(agenda: Sequence[AgendaItem]) -> list[tuple[str, str]]:
@@ -30,7 +31,7 @@ class DecisionForm(FormScreen[Decision]):
         self._item_id = decision.agenda_item_id if decision else item_id
 
     def compose_fields(self) -> ComposeResult:
-        yield from self.row(_("Decision"), Input(
+        yield from self.row(_("Decision"), TextInput(
             self._original.text if self._original else "", id="text", compact=True,
             placeholder=_("what was decided")), "text")
         known = {item.id for item in self._agenda}

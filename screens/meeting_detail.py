@@ -63,6 +63,7 @@ from coop_tui.store.models import (
     Record,
 )
 from coop_tui.widgets.dialogs import ConfirmDialog
+from coop_tui.widgets.text_fields import TextEditor
 
 # A save this long after the last keystroke, and at least this often while typing goes on.
 QUIET_SECONDS = 0.6
@@ -176,8 +177,8 @@ class MeetingScreen(CoopScreen):
             with TabPane(_("F6 Private notes"), id="private"):
                 yield Label(_("PRIVATE — your own notes on this meeting. They are never "
                               "exported, nor shown in the minutes."), id="private-warning")
-                yield TextArea(self.meeting.private_notes, id="private-area", soft_wrap=True,
-                               tab_behavior="focus")
+                yield TextEditor(self.meeting.private_notes, id="private-area", soft_wrap=True,
+                                 tab_behavior="focus")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -22,6 +22,7 @@ from coop_tui.store.models import utc_now
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.dialogs import ConfirmDialog
+from coop_tui.widgets.text_fields import TextInput
 
 _FORMATS = (("Markdown (.md)", "md"), ("HTML (.html)", "html"))
 
@@ -71,8 +72,8 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Label(_("Export the minutes"), classes="form-title")
             with Horizontal(classes="field-row", id="row-path"):
                 yield Label(_("File"), classes="field-label")
-                yield Input(str(self._folder / file_name(meeting, "md")), id="path",
-                            compact=True)
+                yield TextInput(str(self._folder / file_name(meeting, "md")), id="path",
+                                compact=True)
             yield Static("", classes="field-error", id="error-path")
             with Horizontal(classes="field-row"):
                 yield Label(_("Format"), classes="field-label")

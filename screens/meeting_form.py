@@ -32,6 +32,7 @@ from coop_tui.store.models import (
     MeetingFormat,
     MeetingKind,
 )
+from coop_tui.widgets.text_fields import TextInput
 
 # Model fields and the form fields their errors show under.
 _FIELDS = {"title": "title", "kind": "kind", "on": "on", "start": "start", "end": "end",
@@ -58,23 +59,23 @@ class MeetingForm(FormScreen[Meeting]):
     def compose_fields(self) -> ComposeResult:
         meeting = self._original
         kind = meeting.kind if meeting else MeetingKind.OTHER
-        yield from self.row(_("Title"), Input(meeting.title if meeting else "", id="title",
-                                              compact=True), "title")
+        yield from self.row(_("Title"), TextInput(meeting.title if meeting else "", id="title",
+                                                  compact=True), "title")
         yield from self.row(_("Kind"), Select(choices(MeetingKind), value=kind.value,
                                               allow_blank=False, id="kind", compact=True),
                             "kind")
-        yield from self.row(_("Date"), Input(typed_date(meeting.on if meeting else self._today),
-                                             id="on", compact=True,
-                                             placeholder=_("26/11/2026, 3/12, 2026-12-03")),
+        yield from self.row(_("Date"), TextInput(typed_date(meeting.on if meeting else self._today),
+                                                 id="on", compact=True,
+                                                 placeholder=_("26/11/2026, 3/12, 2026-12-03")),
                             "on")
-        yield from self.row(_("Start time"), Input(_typed_time(meeting.start if meeting else None),
-                                                   id="start", compact=True,
-                                                   placeholder="14:00"), "start")
-        yield from self.row(_("End time"), Input(_typed_time(meeting.end if meeting else None),
-                                                 id="end", compact=True, placeholder="16:30"),
+        start = _typed_time(meeting.start if meeting else None)
+        yield from self.row(_("Start time"), TextInput(start, id="start", compact=True,
+                                                       placeholder="14:00"), "start")
+        yield from self.row(_("End time"), TextInput(_typed_time(meeting.end if meeting else None),
+                                                     id="end", compact=True, placeholder="16:30"),
                             "end")
-        yield from self.row(_("Place"), Input(meeting.place if meeting else "", id="place",
-                                              compact=True), "place")
+        yield from self.row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
+                                                  compact=True), "place")
         fmt = meeting.format if meeting else MeetingFormat.IN_PERSON
         yield from self.row(_("Format"), Select(choices(MeetingFormat), value=fmt.value,
                                                 allow_blank=False, id="format", compact=True),
@@ -86,13 +87,13 @@ class MeetingForm(FormScreen[Meeting]):
             self._actors, meeting.note_taker_id if meeting else None,
             _("Who takes the notes (secretary)?"), id="note_taker"), "note_taker")
         members = meeting.voting_members if meeting and meeting.voting_members else None
-        yield from self.row(_("Members in office"), Input(
+        yield from self.row(_("Members in office"), TextInput(
             str(members or ""), id="voting", compact=True,
             placeholder=_("number of voting members (council, bureau)")), "voting")
-        yield from self.row(_("Next meeting"), Input(
+        yield from self.row(_("Next meeting"), TextInput(
             typed_date(meeting.next_meeting_on if meeting else None), id="next_on", compact=True,
             placeholder=_("date, if known")), "next_on")
-        yield from self.row(_("About the next one"), Input(
+        yield from self.row(_("About the next one"), TextInput(
             meeting.next_meeting_note if meeting else "", id="next_note", compact=True,
             placeholder=_("same place, same time…")), "next_note")
         if meeting is None:

@@ -13,13 +13,15 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coop_tui.capture import Capture, CaptureKind, mention, mention_being_typed
 from coop_tui.i18n import N_, _, format_date, ngettext
 from coop_tui.store.models import Action, AgendaItem, Decision
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_order import KeysInOrder
+from coop_tui.widgets.text_fields import TextEditor
 
 
 def clock(seconds: int) -> str:
@@ -37,7 +39,7 @@ def timing(elapsed: int, planned_minutes: int, running: bool) -> Content:
     return Content.assemble((text, style))
 
 
-class AgendaList(OptionList):
+class AgendaList(KeysInOrder, OptionList):
     """The agenda items, each with its timer; keys reorder and edit them."""
 
     BINDINGS = [
@@ -69,7 +71,7 @@ class AgendaList(OptionList):
         return Content.assemble(title, "\n   ", timing(elapsed, item.planned_minutes, running))
 
 
-class NotesArea(TextArea):
+class NotesArea(TextEditor):
     """The notes of one agenda item (Markdown). Tab accepts the first ``@name`` offered."""
 
     def __init__(self, *, id: str) -> None:
@@ -86,22 +88,21 @@ class NotesArea(TextArea):
         line = self.document.get_line(row)
         return mention_being_typed(line[:column])
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def handle_key(self, event: events.Key) -> bool:
+        """Tab and Escape answer the names offered first; Escape then leaves the editor,
+        so that a second Escape leaves the meeting."""
         if self.suggestions and event.key in ("tab", "escape"):
             event.stop()
-            event.prevent_default()
             if event.key == "tab":
                 self.complete(self.suggestions[0][1])
             self.suggestions = []
             self.post_message(self.Changed(self))
-            return
+            return True
         if event.key == "escape":
-            # Out of the editor, so that a second Escape leaves the meeting.
             event.stop()
-            event.prevent_default()
             self.screen.focus_next()
-            return
-        await super()._on_key(event)
+            return True
+        return await super().handle_key(event)
 
     def complete(self, name: str) -> None:
         """Replace the ``@name`` being typed with the chosen actor's."""

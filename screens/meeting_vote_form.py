@@ -25,6 +25,7 @@ from coop_tui.store.models import Vote
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextInput
 
 CSS = Path(__file__).parent / "meeting_forms.tcss"
 FOR, AGAINST, ABSTAIN = "yes", "no", "abstain"
@@ -79,7 +80,7 @@ class VoteForm(DraftForm[VoteResult | None]):
                                        ("abstain", _("Abstaining"), vote.abstain if vote else 0)):
                 with Horizontal(classes="field-row", id=f"row-{name}"):
                     yield Label(label, classes="field-label")
-                    yield Input(str(value), id=name, compact=True, type="integer")
+                    yield TextInput(str(value), id=name, compact=True, type="integer")
                 yield Static("", classes="field-error", id=f"error-{name}")
             yield DataTable(id="voters", cursor_type="row", zebra_stripes=True)
             yield Static(Text(_("p for · c against · a abstain · x none · u all for"),

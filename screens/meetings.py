@@ -32,6 +32,7 @@ from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
 from coop_tui.widgets.dialogs import ConfirmDialog
 from coop_tui.widgets.record_table import Cell, Column, RecordTable
+from coop_tui.widgets.text_fields import TextInput
 
 # From this width on, the list shows each meeting's kind in a column of its own.
 WIDE = 110
@@ -100,8 +101,8 @@ class MeetingsScreen(CoopScreen):
 
     def compose_content(self) -> ComposeResult:
         with Horizontal(id="meetings-filters"):
-            yield Input(placeholder=_("Filter: words of the title or the place"),
-                        id="meetings-filter", compact=True)
+            yield TextInput(placeholder=_("Filter: words of the title or the place"),
+                            id="meetings-filter", compact=True)
             yield Select([(_("every kind"), ""), *choices(MeetingKind)], value="",
                          allow_blank=False, id="meetings-kind", compact=True)
         yield RecordTable(id="meetings")

@@ -48,6 +48,7 @@ from coop_tui.screens.roadmap_detail import RoadmapDetail, describe
 from coop_tui.session import Session, Target
 from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Lever, RoadmapItem, RoadmapStatus
+from coop_tui.widgets.text_fields import TextInput
 from coop_tui.widgets.timeline import Timeline, TimelineGroup
 
 # Below this width the detail panel goes under the timeline instead of beside it.
@@ -134,8 +135,8 @@ class RoadmapScreen(CoopScreen):
 
     def compose_content(self) -> ComposeResult:
         with Horizontal(id="roadmap-bar"):
-            yield Input(placeholder=_("Search… (/)"), id="roadmap-search",
-                        compact=True)
+            yield TextInput(placeholder=_("Search… (/)"), id="roadmap-search",
+                            compact=True)
             yield Static(id="roadmap-summary", markup=False)
         with Container(id="roadmap-body"):
             yield Timeline(today=self.session.today(), id="roadmap-timeline")

@@ -19,6 +19,7 @@ from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextInput
 
 CSS = Path(__file__).parent / "roadmap_dialogs.tcss"
 
@@ -83,7 +84,7 @@ class ExportCalendar(ModalScreen[Path | None]):
             yield Static(_("Meetings with their hours, roadmap deadlines and milestones as "
                            "all-day events. Importing the file again updates the events."),
                          classes="dialog-note")
-            yield Input(str(self._suggested), id="export-path")
+            yield TextInput(str(self._suggested), id="export-path")
             yield Label("", id="export-error", classes="error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Export"), variant="primary", id="export-go", compact=True)

@@ -19,6 +19,7 @@ from coop_tui.store.models import LeverCategory, RoadmapStatus
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.key_bar import KeyBar
+from coop_tui.widgets.text_fields import TextInput
 
 WHEN_CHOICES: tuple[tuple[When, str], ...] = (
     (When.LATE, N_("late")),
@@ -81,8 +82,8 @@ class RoadmapFilters(ModalScreen[RoadmapFilter | None]):
                          value=current.when.value if current.when is not When.ANY
                          else Select.NULL, compact=True)
             yield Label(_("Text"), classes="field-label")
-            yield Input(current.text, placeholder=_("Words in the objective, the people…"),
-                        id="filter-text", compact=True)
+            yield TextInput(current.text, placeholder=_("Words in the objective, the people…"),
+                            id="filter-text", compact=True)
             with Horizontal(id="filters-buttons"):
                 yield Button(_("Apply"), variant="primary", id="filters-apply", compact=True)
                 yield Button(_("Clear all"), id="filters-reset", compact=True)

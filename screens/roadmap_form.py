@@ -46,7 +46,9 @@ from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
+from coop_tui.widgets.key_order import KeysInOrder
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextEditor, TextInput
 
 ADD = "\0add"
 
@@ -90,7 +92,7 @@ def number_text(value: float | None) -> str:
     return format_number(value, 0 if value == int(value) else 2).replace("\u202f", " ")
 
 
-class ChoiceList(OptionList):
+class ChoiceList(KeysInOrder, OptionList):
     """Records chosen for a field (owners, prerequisites), then a line to add one more."""
 
     BINDINGS = [
@@ -161,7 +163,7 @@ class ItemPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="item-picker"):
             yield Label(Text(self._title), id="item-picker-title")
-            yield Input(placeholder=_("Type part of an objective…"), id="item-picker-query")
+            yield TextInput(placeholder=_("Type part of an objective…"), id="item-picker-query")
             yield OptionList(id="item-picker-options")
 
     def on_mount(self) -> None:
@@ -254,7 +256,7 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
         with Vertical(id="form"):
             yield Label(title, id="form-title")
             with VerticalScroll(id="form-fields", disabled=repository.read_only):
-                yield from self._row(_("Objective"), "objective", Input(
+                yield from self._row(_("Objective"), "objective", TextInput(
                     "" if self.is_new else item.objective, id="f-objective", compact=True,
                     select_on_focus=False,
                     placeholder=_("What the territory wants to achieve")))
@@ -265,38 +267,38 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
                     item.owner_ids, self._actor_name, id="f-owners"))
                 yield from self._row(_("Partners"), "partners", ChoiceList(
                     item.partner_ids, self._actor_name, id="f-partners"))
-                yield from self._row(_("Start"), "start", Input(
+                yield from self._row(_("Start"), "start", TextInput(
                     typed_date(item.start), id="f-start", compact=True,
                     placeholder=_("e.g. 15/01/2027, mid-March")),
                     Label("", id="hint-start", classes="field-hint"))
-                yield from self._row(_("Due date"), "due", Input(
+                yield from self._row(_("Due date"), "due", TextInput(
                     typed_date(item.due), id="f-due", compact=True,
                     placeholder=_("e.g. 30/06/2027, end of June")),
                     Label("", id="hint-due", classes="field-hint"))
                 yield from self._row(_("Status"), "status", Select(
                     choices(RoadmapStatus), id="f-status", compact=True, allow_blank=False,
                     value=item.status.value))
-                yield from self._row(_("Progress (%)"), "progress", Input(
+                yield from self._row(_("Progress (%)"), "progress", TextInput(
                     str(item.progress), id="f-progress", compact=True))
                 yield from self._row(_("Milestone"), "milestone", Checkbox(
                     _("A single event (an adoption, a seminar, a report)"), item.milestone,
                     id="f-milestone", compact=True))
-                yield from self._row(_("Budget (€)"), "budget", Input(
+                yield from self._row(_("Budget (€)"), "budget", TextInput(
                     number_text(item.means.budget_eur), id="f-budget", compact=True))
-                yield from self._row(_("Staff (FTE)"), "staff", Input(
+                yield from self._row(_("Staff (FTE)"), "staff", TextInput(
                     number_text(item.means.staff_fte), id="f-staff", compact=True))
-                yield from self._row(_("Other means"), "means", Input(
+                yield from self._row(_("Other means"), "means", TextInput(
                     item.means.text, id="f-means", compact=True,
                     placeholder=_("A convention, a deliberation, a provider…")))
                 yield from self._row(_("Depends on"), "depends", ChoiceList(
                     item.depends_on, self._objective, id="f-depends"))
-                yield from self._row(_("Indicator"), "indicator", Input(
+                yield from self._row(_("Indicator"), "indicator", TextInput(
                     item.indicator, id="f-indicator", compact=True,
                     placeholder=_("How the evaluation will measure it")))
                 yield from self._row(_("From meeting"), "meeting", Select(
                     self._meeting_options(), prompt=_("No meeting"), id="f-meeting", compact=True,
                     value=item.meeting_id or Select.NULL))
-                yield from self._row(_("Description"), "description", TextArea(
+                yield from self._row(_("Description"), "description", TextEditor(
                     item.description, id="f-description", compact=True))
             yield Label("", id="form-error")
             with Horizontal(id="form-buttons"):

@@ -31,6 +31,7 @@ from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextEditor, TextInput
 
 # The form's fields, in order; each is also a model field and has an error line.
 FIELDS = ("name", "communes", "mandate_start", "mandate_end")
@@ -77,13 +78,13 @@ class TerritoryForm(DraftForm[Territory | None]):
             yield Label(plain(title), id="form-title")
             with VerticalScroll(id="form-fields", disabled=read_only):
                 yield Label(plain(_("Name of the intercommunality")), classes="field-label")
-                yield Input(territory.name, id="f-name", compact=True, select_on_focus=False,
-                            placeholder=_("Communauté de communes du…"))
+                yield TextInput(territory.name, id="f-name", compact=True, select_on_focus=False,
+                                placeholder=_("Communauté de communes du…"))
                 yield Static("", id="error-name", classes="field-error", markup=False)
                 yield Label(plain(_("Member communes, one per line")), classes="field-label")
                 yield Static(plain(self._communes_hint()), classes="hint")
-                yield TextArea("\n".join(territory.communes), id="f-communes", compact=True,
-                               soft_wrap=False)
+                yield TextEditor("\n".join(territory.communes), id="f-communes", compact=True,
+                                 soft_wrap=False)
                 yield Static("", id="error-communes", classes="field-error", markup=False)
                 with Horizontal(id="mandate"):
                     for field, caption in (("mandate_start", _("Mandate starts")),
@@ -91,8 +92,8 @@ class TerritoryForm(DraftForm[Territory | None]):
                         with Vertical(classes="date-field",
                                       id=f"{field.replace('_', '-')}-field"):
                             yield Label(plain(caption), classes="field-label")
-                            yield Input(typed_date(getattr(territory, field)), id=f"f-{field}",
-                                        compact=True, placeholder=_("e.g. 15/03/2026"))
+                            yield TextInput(typed_date(getattr(territory, field)), id=f"f-{field}",
+                                            compact=True, placeholder=_("e.g. 15/03/2026"))
                             yield Static("", id=f"hint-{field}", classes="date-hint",
                                          markup=False)
                             yield Static("", id=f"error-{field}", classes="field-error",

@@ -1,10 +1,13 @@
-"""Steps the screen tests all take: open a screen by its number, answer a confirmation."""
+"""Steps the screen tests all take: open a screen by its number, answer a confirmation,
+type keys in one burst."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from textual import events
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -33,3 +36,11 @@ async def answer(pilot: Pilot[int], yes: bool) -> ConfirmDialog:
     await pilot.pause()
     assert pilot.app.screen is not dialog
     return dialog
+
+
+def burst(app: App[Any], *keys: str) -> None:
+    """Queue ``keys`` for the app all at once, as a terminal delivers keys that arrive
+    together (a slow link, a busy app); ``Pilot.press`` lets each key settle first."""
+    for key in keys:
+        character = key if len(key) == 1 else {"space": " "}.get(key)
+        app.post_message(events.Key(key, character))

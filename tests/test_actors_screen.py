@@ -20,7 +20,7 @@ from coop_tui.store.repository import Repository
 from coop_tui.widgets.actor_picker import ActorPicker
 from coop_tui.widgets.power_grid import PowerGrid
 from coop_tui.widgets.record_table import RecordTable
-from tests.helpers import AppFactory, answer, open_screen
+from tests.helpers import AppFactory, answer, burst, open_screen
 
 WIDE = (160, 48)
 SMALL = (80, 24)
@@ -86,6 +86,19 @@ async def test_typing_filters_the_table_and_the_map(make_app: AppFactory) -> Non
         await settle(pilot)
         assert table(screen).row_count == len(app.session.repository.actors)
         assert screen.query_one("#filter-text", Input).value == ""
+
+
+async def test_a_filter_typed_in_one_burst_filters(make_app: AppFactory) -> None:
+    """``/`` and the letters after it arrive together (a slow link): the letters are the
+    filter's, none runs the table's keys (``c`` logs a contact, ``e`` edits)."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_actors(pilot)
+        burst(app, "slash", *"cressy")
+        await settle(pilot)
+        assert screen.query_one("#filter-text", Input).value == "cressy"
+        assert first_names(screen) == ["Cressy"]
+        assert app.screen is screen
 
 
 async def test_typing_the_same_matches_keeps_the_rows(make_app: AppFactory) -> None:

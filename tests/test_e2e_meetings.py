@@ -1,6 +1,6 @@
 """End to end: the real coop-tui in tmux. Notes typed in a meeting survive a killed process
-(SIGKILL after the autosave) and a closed terminal (SIGHUP at once), and a meeting typed
-with D: and A: lines exports its minutes."""
+(SIGKILL after the autosave) and a closed terminal (SIGHUP at once), keys sent in one burst
+keep their order, and a meeting typed with D: and A: lines exports its minutes."""
 
 from __future__ import annotations
 
@@ -121,6 +121,21 @@ def test_notes_survive_a_closed_terminal(tmp_path: Path, store: Path) -> None:
     notes = stored_notes(store)
     for line in [*LINES[:2], "typed just before the terminal closed"]:
         assert line in notes
+
+
+def test_notes_typed_in_one_burst_keep_their_corrections(tmp_path: Path, store: Path) -> None:
+    """Keys sent in one go, as a slow SSH link delivers them: each backspace and arrow
+    edits the text where it was typed, and the notes on disk say so."""
+    command = f"{coop_tui_command()} {store} --lang en"
+    with terminal(command, environment(tmp_path)) as term:
+        open_first_meeting(term)
+        term.send(*"Wordx", "BSpace", "s", "Space", *"one", "BSpace", "BSpace", "BSpace",
+                  "k", "Enter", *"abc", "Left", "Left", "BSpace", "X", "End", *" done")
+        term.wait_for("Xbc done")
+        time.sleep(2.0)  # past the autosave
+        term.send("C-q")
+        term.wait_until_gone("Captured in this item")
+    assert "Words k\nXbc done" in stored_notes(store)
 
 
 def test_a_meeting_typed_live_exports_its_minutes(tmp_path: Path, store: Path) -> None:

@@ -1,6 +1,6 @@
 """The fault battery's terminal rows, one try each: the real coop-tui on a pty while notes
-are typed, then the terminal closes, a signal comes, or a bug raises in the screen
-(the full battery: python -m benchmarks.faults)."""
+are typed, then the terminal closes, a signal comes, a bug raises in the screen, or the
+keys of a corrected line arrive all at once (the full battery: python -m benchmarks.faults)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,14 @@ def test_notes_are_on_disk_when_killed_two_seconds_after_the_last_key() -> None:
                                       2, quiet_seconds=2.0, whole_line=True)
     assert attempt.exit_code == -signal.SIGKILL
     assert attempt.on_disk == attempt.sent, attempt
+
+
+def test_a_corrected_line_sent_at_once_is_stored_as_meant() -> None:
+    keys, meant = fault_terminal.corrected_line(random.Random(3), 4)
+    assert "backspace" in keys and "left" in keys
+    sent, notes = fault_terminal._burst_try(random.Random(3), 4)
+    assert sent == meant
+    assert meant in notes
 
 
 @pytest.mark.parametrize("place", BUG_PLACES)

@@ -30,7 +30,7 @@ from coop_tui.store.models import (
 )
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.record_table import RecordTable
-from tests.helpers import AppFactory, answer, open_screen
+from tests.helpers import AppFactory, answer, burst, open_screen
 
 SIZE = (120, 36)
 
@@ -483,6 +483,22 @@ async def test_typing_is_saved_on_quit(make_app: AppFactory, demo_path: Path) ->
         assert stored.private_notes == "note privée"
     finally:
         reopened.close()
+
+
+async def test_notes_typed_in_bursts_keep_every_correction(make_app: AppFactory) -> None:
+    """Keys that arrive together (a slow link, a busy moment) edit the notes in the order
+    they were typed: a backspace never waits behind the letters typed after it."""
+    app = make_app()
+    meeting = live_meeting(app.session.repository)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meeting(app, pilot, meeting.id)
+        burst(app, *"D: adopter le budgey", "backspace", "t", "enter", *"A: envoyer",
+              *["left"] * 7, "delete", "E", "end", *" le PV")
+        await pilot.pause()
+        await pilot.pause()
+        notes = screen.editor.meeting.agenda[0].notes
+        assert notes == "D: adopter le budget\nA: Envoyer le PV"
+        assert [d.text for d in screen.editor.meeting.decisions] == ["adopter le budget"]
 
 
 async def test_french_meeting_screen(make_app: AppFactory, french: None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -44,3 +45,18 @@ def test_screens_never_import_the_app() -> None:
         text = path.read_text(encoding="utf-8")
         assert "coop_tui.app" not in text, path.name
         assert "tinydb" not in text, path.name
+
+
+def test_text_fields_keep_the_order_of_keys() -> None:
+    """People type in TextInput and TextEditor only (see coop_tui/widgets/key_order.py):
+    Textual's Input and TextArea, made or subclassed directly, would reorder a burst."""
+    offenders = []
+    for path in [*(ROOT / "screens").glob("*.py"), *(ROOT / "coop_tui").rglob("*.py")]:
+        if path.name == "text_fields.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            used = ([node.func] if isinstance(node, ast.Call)
+                    else node.bases if isinstance(node, ast.ClassDef) else [])
+            offenders += [f"{path.name}:{node.lineno}" for name in used
+                          if isinstance(name, ast.Name) and name.id in {"Input", "TextArea"}]
+    assert offenders == []

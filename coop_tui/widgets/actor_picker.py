@@ -24,6 +24,7 @@ from coop_tui.i18n import N_, _
 from coop_tui.labels import label
 from coop_tui.store.models import Actor
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.text_fields import TextInput
 
 NEW_ACTOR = "\0new"
 
@@ -58,7 +59,7 @@ class ActorPicker(ModalScreen[ActorChoice | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(Text(self._title), id="picker-title")
-            yield Input(placeholder=_("Type part of a name…"), id="picker-query")
+            yield TextInput(placeholder=_("Type part of a name…"), id="picker-query")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:

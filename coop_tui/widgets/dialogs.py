@@ -26,6 +26,7 @@ from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.form_draft import DraftForm
 from coop_tui.widgets.key_bar import KeyBar
 from coop_tui.widgets.text import plain
+from coop_tui.widgets.text_fields import TextInput
 
 CSS = Path(__file__).parent / "dialogs.tcss"
 
@@ -139,8 +140,8 @@ class TextPrompt(DraftForm[str | None]):
         with Vertical(id="prompt-box"):
             yield Static(plain(self._title), id="prompt-title")
             yield Static(plain(self._label), id="prompt-label")
-            yield Input(self._value, placeholder=self._placeholder, id="prompt-input",
-                        select_on_focus=False)
+            yield TextInput(self._value, placeholder=self._placeholder, id="prompt-input",
+                            select_on_focus=False)
             yield Static("", id="prompt-error")
             with Horizontal(id="prompt-buttons"):
                 yield Button(Content(self._confirm), variant="primary", id="prompt-ok",

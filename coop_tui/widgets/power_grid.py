@@ -30,6 +30,7 @@ from coop_tui.insights.actors import HIGH_SCORE, Quadrant, quadrant_label
 from coop_tui.labels import label
 from coop_tui.store.models import Actor, Role
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_order import KeysInOrder
 
 SCORES = (1, 2, 3, 4, 5)
 STRIP_CACHE = 256  # lines of the map kept ready to show again
@@ -421,7 +422,7 @@ def draw(placement: Placement, selected: str | None, width: int, height: int,
 # ---------------------------------------------------------------------------- widget
 
 
-class PowerGrid(Widget, can_focus=True):
+class PowerGrid(KeysInOrder, Widget, can_focus=True):
     """The power / interest map of a set of actors, with one selected actor."""
 
     DEFAULT_CSS = """

@@ -28,6 +28,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from coop_tui.widgets.key_order import KeysInOrder
+
 Cell = str | Text
 RowCells = Callable[[int], Sequence[Cell]]
 
@@ -101,7 +103,7 @@ class RecordTableMessage(Message):
         return self.table
 
 
-class RecordTable(ScrollView, can_focus=True, inherit_bindings=False):
+class RecordTable(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
     """Rows of records under a header line, with a row cursor; only visible rows are drawn."""
 
     COMPONENT_CLASSES = {

@@ -46,6 +46,7 @@ from coop_tui.insights.roadmap import (
 )
 from coop_tui.store.models import RoadmapItem, RoadmapStatus
 from coop_tui.widgets.bindings import translate_bindings
+from coop_tui.widgets.key_order import KeysInOrder
 
 AXIS_HEIGHT = 2
 MARKER_WIDTH = 2
@@ -114,7 +115,7 @@ def _fit(text: str, width: int) -> str:
     return set_cell_size(text, width)
 
 
-class Timeline(ScrollView, can_focus=True, inherit_bindings=False):
+class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
     """Roadmap items on a time axis, grouped under headings.
 
     Its keys replace those of a scrolling container: the arrows move the selection and
