@@ -10,8 +10,10 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from coop_tui.app import CoopApp
 from coop_tui.screens.actor_form import ActorForm
@@ -30,7 +32,8 @@ from coop_tui.screens.territory_form import TerritoryForm
 from coop_tui.store.database import open_store
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind
 from coop_tui.store.repository import Repository
-from tests.helpers import AppFactory, open_screen
+from coop_tui.widgets.form_draft import DraftForm
+from tests.helpers import AppFactory, burst, open_screen
 from tests.test_e2e_shell import _gone, _store_user, environment
 from tests.tmux import coop_tui_command, terminal
 
@@ -205,6 +208,45 @@ async def test_a_new_meeting_being_typed_is_saved(make_app: AppFactory) -> None:
             titles = [meeting.title for meeting in stored.meetings]
         assert titles.count("Atelier des brouillons") == 1
         assert isinstance(app.screen, MeetingForm)  # kept, not opened
+
+
+async def test_a_title_typed_with_the_key_that_opens_the_form_fills_it_in(
+    make_app: AppFactory,
+) -> None:
+    """``n`` and the title at once: the form is not drawn yet when the title's keys come,
+    they wait for its first field instead of being dropped, and keep their order."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "5", MeetingsScreen)
+        burst(app, "n", *"Atelier express", "backspace", "s")
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, MeetingForm)
+        assert form.query_one("#title", Input).value == "Atelier express"
+
+
+class ButtonsOnly(DraftForm[None]):
+    """A form with no text field: nothing held for one ever gets it."""
+
+    BINDINGS = [Binding("escape", "cancel")]
+
+    def compose(self) -> ComposeResult:
+        yield Button("OK")
+
+    def draft_snapshot(self) -> object:
+        return None
+
+
+async def test_keys_held_for_a_text_field_reach_a_form_that_has_none() -> None:
+    """Escape typed as such a form opens still closes it, a moment later."""
+    app: App[None] = App()
+    async with app.run_test() as pilot:
+        form = ButtonsOnly()
+        app.push_screen(form)
+        burst(app, "escape")
+        await pilot.pause(1.3)
+        assert app.screen is not form
 
 
 async def test_a_new_attendee_named_in_the_picker_is_saved(make_app: AppFactory) -> None:
