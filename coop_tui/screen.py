@@ -13,11 +13,13 @@ from textual.screen import Screen
 from coop_tui.session import Session, Target
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.key_bar import KeyBar
+from coop_tui.widgets.key_order import KeysHeldForFocus
 from coop_tui.widgets.status_bar import StatusBar
 
 
-class CoopScreen(Screen[None]):
-    """A main screen of coop-tui (one per mode)."""
+class CoopScreen(KeysHeldForFocus, Screen[None]):
+    """A main screen of coop-tui (one per mode). Its ``AUTO_FOCUS`` names the widget that
+    has the focus when it opens, and gets the keys typed while it opened."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()

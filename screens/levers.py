@@ -155,6 +155,7 @@ class LeversScreen(CoopScreen):
     """The checklist of levers, its progress, and the evidence beside each lever."""
 
     CSS_PATH = Path(__file__).parent / "levers.tcss"
+    AUTO_FOCUS = "#levers"
     COMMANDS = {LeverCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "cycle_status", N_("Status"), id="levers.status"),
@@ -217,10 +218,6 @@ class LeversScreen(CoopScreen):
                 yield Vertical(id="evidence")
                 yield Static("", id="evidence-empty", markup=False)
                 yield Static("", id="detail-text", markup=False)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one(LeverTree).focus()
 
     # ------------------------------------------------------------------ reading the store
 

@@ -108,6 +108,7 @@ class RoadmapCommands(ScreenCommands):
 
 class RoadmapScreen(CoopScreen):
     CSS_PATH = Path(__file__).parent / "roadmap.tcss"
+    AUTO_FOCUS = "#roadmap-timeline"
     COMMANDS = {RoadmapCommands}
     BINDINGS = [
         Binding("n", "new", N_("New"), id="roadmap.new"),
@@ -149,7 +150,6 @@ class RoadmapScreen(CoopScreen):
         timeline.read_only = repository.read_only
         territory = repository.territory
         timeline.set_mandate(territory.mandate_start, territory.mandate_end)
-        timeline.focus()
 
     @property
     def timeline(self) -> Timeline:

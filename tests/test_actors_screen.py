@@ -101,6 +101,24 @@ async def test_a_filter_typed_in_one_burst_filters(make_app: AppFactory) -> None
         assert app.screen is screen
 
 
+async def test_keys_typed_as_the_map_opens_wait_for_it(make_app: AppFactory) -> None:
+    """``2`` and a filter at once, from the dashboard: the map is not built yet when the
+    filter's keys come; they wait for its table instead of being dropped."""
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        burst(app, "2", "slash", *"cressy")
+        for _ in range(30):  # the map's first opening
+            await pilot.pause(0.1)
+            if isinstance(app.screen, ActorsScreen) and app.screen.is_mounted:
+                break
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ActorsScreen)
+        assert screen.query_one("#filter-text", Input).value == "cressy"
+        assert first_names(screen) == ["Cressy"]
+
+
 async def test_typing_the_same_matches_keeps_the_rows(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:

@@ -23,16 +23,15 @@ from textual.widgets import Button
 from coop_tui.i18n import _
 from coop_tui.session import Session
 from coop_tui.store.errors import StoreError
+from coop_tui.widgets.key_order import KeysHeldForFocus
 from coop_tui.widgets.text_fields import TextEditor, TextInput
 
 R = TypeVar("R")
 
 _NOT_YET = object()
-# How long keys typed as a form opens may wait for its first text field.
-_HOLD_KEYS_SECONDS = 1.0
 
 
-class DraftForm(ModalScreen[R]):
+class DraftForm(KeysHeldForFocus, ModalScreen[R]):
     """A modal form whose typed content is saved before the app goes away.
 
     A form says what its fields hold (:meth:`draft_snapshot`) and how to write them
@@ -48,7 +47,6 @@ class DraftForm(ModalScreen[R]):
         self._draft_keep: Callable[[R], object] | None = None
         self._draft_baseline: object = _NOT_YET
         self._draft_registered = False
-        self._keys_for_first_field: list[events.Key] | None = []
 
     def keep_drafts(self, session: Session, keep: Callable[[R], object] | None = None) -> Self:
         """Save what is typed through ``session``'s draft savers (``keep`` writes the record
@@ -111,37 +109,15 @@ class DraftForm(ModalScreen[R]):
         self.app.push_screen(ConfirmDialog(_("Leave without saving?"), lost, confirm=_("Leave"),
                                            cancel=_("Keep editing")), answered)
 
-    def _forward_event(self, event: events.Event) -> None:
-        """Keys typed as the form opens, before a text field has the focus, are held for
-        that field rather than dropped: "n" and a title typed at once fill in the title.
-        They come here in the order typed, and are passed on when the field has the focus
-        (the form's body, focused first, would take none of them)."""
-        if isinstance(event, events.Key) and self._keys_for_first_field is not None:
-            self._keys_for_first_field.append(event)
-            return
-        super()._forward_event(event)
-
-    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
-                  from_app_focus: bool = False) -> None:
-        super().set_focus(widget, scroll_visible, from_app_focus)
-        if isinstance(self.focused, TextInput | TextEditor):
-            self._release_held_keys()
-
-    def _release_held_keys(self) -> None:
-        """To the focused widget; to the form itself if none has the focus."""
-        held, self._keys_for_first_field = self._keys_for_first_field, None
-        for key in held or ():
-            if self.focused is not None:
-                self.focused._forward_event(key)
-            else:
-                super()._forward_event(key)
+    def takes_held_keys(self, widget: Widget) -> bool:
+        """Keys typed as the form opens are for its first text field, not its body."""
+        return isinstance(widget, TextInput | TextEditor)
 
     @on(events.Mount)
     def _start_drafts(self) -> None:
         # Here, not after a refresh: keys typed at once may be handled before any refresh.
         # Textual runs this after the form's own ``on_mount``, with every field mounted.
         self._draft_baseline = self.draft_baseline()
-        self.set_timer(_HOLD_KEYS_SECONDS, self._release_held_keys)
         session = self._draft_session
         if session is not None and not session.repository.read_only \
                 and not self._draft_registered:

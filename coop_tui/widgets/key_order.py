@@ -12,23 +12,33 @@ just left, and "/cressy" on the actor map logged a contact (``c``) instead of fi
 focus at once when asked to (Textual's ``focus()`` waits for the app's queue, behind the
 keys already typed); and passes a key that arrives after the focus moved on to the widget
 that has the focus now.
+
+`KeysHeldForFocus` covers a screen being opened: keys typed before any of its widgets has
+the focus would run the screen's own keys or be dropped; they wait for the widget that
+takes the focus first.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from textual import events
 from textual.dom import NoScreen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
     from textual.widget import Widget
 
     _WidgetMixin = Widget
+    _ScreenMixin = Screen[Any]
 else:
     # Not a Widget at run time: Textual takes a widget's CSS, type name and component
     # classes from its first base only, which must stay the widget this is mixed into.
     _WidgetMixin = object
+    _ScreenMixin = object
+
+# How long keys typed as a screen opens may wait for the widget that takes them.
+HOLD_KEYS_SECONDS = 1.0
 
 
 class KeysInOrder(_WidgetMixin):
@@ -54,13 +64,55 @@ class KeysInOrder(_WidgetMixin):
         return False
 
     def focus(self, scroll_visible: bool = True) -> Self:
-        """Take the focus now when already drawn on the screen shown, so the next key
-        comes here; otherwise (being mounted, hidden) as Textual does, once laid out."""
+        """Take the focus now when on the screen shown, so that the next key comes here;
+        scrolled into view once laid out. Otherwise (not mounted yet, hidden) as Textual
+        does, from the app's queue."""
         try:
-            drawn = self.screen is self.app.screen and bool(self.region)
+            shown = self.is_mounted and self.screen is self.app.screen
         except NoScreen:
-            drawn = False
-        if not drawn:
+            shown = False
+        if shown:
+            self.screen.set_focus(self, scroll_visible=False)
+        if self.app.focused is not self:
             return super().focus(scroll_visible)
-        self.screen.set_focus(self, scroll_visible=scroll_visible)
+        if scroll_visible:
+            self.call_after_refresh(self.scroll_visible, animate=False)
         return self
+
+
+class KeysHeldForFocus(_ScreenMixin):
+    """Mixin for screens (put it first): keys typed as the screen opens, before a widget
+    that takes them has the focus, wait for it in the order typed ("n" and a title typed
+    at once fill in the new form's title); one second at most, then they go to the
+    screen as they would have."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_keys: list[events.Key] | None = []
+
+    def takes_held_keys(self, widget: Widget) -> bool:
+        """Whether ``widget``, given the focus, is the one the held keys are for."""
+        return True
+
+    def _on_mount(self, event: events.Mount) -> None:
+        self.set_timer(HOLD_KEYS_SECONDS, self._release_held_keys)
+
+    def _forward_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._held_keys is not None:
+            self._held_keys.append(event)
+            return
+        super()._forward_event(event)
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True,
+                  from_app_focus: bool = False) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        if self.focused is not None and self.takes_held_keys(self.focused):
+            self._release_held_keys()
+
+    def _release_held_keys(self) -> None:
+        held, self._held_keys = self._held_keys, None
+        for key in held or ():
+            if self.focused is not None:
+                self.focused._forward_event(key)
+            else:
+                super()._forward_event(key)
