@@ -18,8 +18,8 @@ from coop_tui.widgets.status_bar import StatusBar
 
 
 class CoopScreen(KeysHeldForFocus, Screen[None]):
-    """A main screen of coop-tui (one per mode). Its ``AUTO_FOCUS`` names the widget that
-    has the focus when it opens, and gets the keys typed while it opened."""
+    """A main screen of coop-tui (one per mode). Keys typed while it opens go to the
+    widget that takes the focus first: ``AUTO_FOCUS`` names it."""
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -111,8 +111,6 @@ class KeysHeldForFocus(_ScreenMixin):
 
     def _release_held_keys(self) -> None:
         held, self._held_keys = self._held_keys, None
+        forward = self.focused._forward_event if self.focused else super()._forward_event
         for key in held or ():
-            if self.focused is not None:
-                self.focused._forward_event(key)
-            else:
-                super()._forward_event(key)
+            forward(key)
