@@ -44,8 +44,8 @@ def tricky(rng: random.Random) -> str:
 
 @contextmanager
 def language(lang: str) -> Iterator[None]:
-    from coop_tui.i18n import language as current
-    from coop_tui.i18n import set_language
+    from coop_tui.core.i18n import language as current
+    from coop_tui.core.i18n import set_language
 
     before = current()
     set_language(lang)
@@ -59,7 +59,7 @@ def export(*args: str) -> str:
     """``coop-tui ARGS`` in this process: its standard output (raises on a failure)."""
     from click.testing import CliRunner
 
-    from coop_tui.cli import cli
+    from coop_tui.shell.cli import cli
 
     result = CliRunner().invoke(cli, list(args))
     if result.exit_code != 0:
@@ -74,7 +74,7 @@ def markdown_reading(document: str, *, html_on: bool = True,
                      ) -> tuple[list[str], list[list[list[str]]], bool]:
     """A Markdown export as a reader sees it: the inline texts, the tables (rows of cells),
     and whether any raw HTML got through."""
-    from coop_tui.exports import markdown as md
+    from coop_tui.core.exports import markdown as md
 
     texts: list[str] = []
     tables: list[list[list[str]]] = []

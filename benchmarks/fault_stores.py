@@ -139,7 +139,7 @@ def _run_check(store: Path) -> tuple[int, str, str]:
     """``coop-tui check STORE`` in this process: exit code, standard output and error."""
     from click.testing import CliRunner
 
-    from coop_tui.cli import cli
+    from coop_tui.shell.cli import cli
 
     result = CliRunner().invoke(cli, ["--lang", "en", "check", str(store)])
     return result.exit_code, result.stdout, result.stderr
@@ -310,7 +310,7 @@ def read_only_in_process(user: pwd.struct_passwd, store: Path) -> dict[str, Any]
 
 def _app_as(user: pwd.struct_passwd, store: Path, folder: Path) -> PtyApp:
     """The real app on a pty, run by ``user`` in a forked child (no new interpreter)."""
-    from coop_tui.cli import main
+    from coop_tui.shell.cli import main
 
     preload()
     env = app_environment(folder / "home") | {"HOME": str(folder / "home")}

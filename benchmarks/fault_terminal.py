@@ -234,7 +234,8 @@ TRIGGER = "~"
 # exception's message, once the trigger is typed. argv[1] names the method.
 _BROKEN_APP = f"""
 import sys
-from coop_tui.screens import meeting_detail, meeting_notes
+from coop_tui.screens.meetings import detail as meeting_detail
+from coop_tui.screens.meetings import notes as meeting_notes
 where = sys.argv.pop(1)
 def notes_of(widget):
     return widget.screen.query_one("#notes-area").text
@@ -260,7 +261,7 @@ elif where == "key":
             fail_if_triggered(self.text + event.character)
         await original(self, event)
     meeting_notes.NotesArea._on_key = broken
-from coop_tui.cli import main
+from coop_tui.shell.cli import main
 main(sys.argv[1:])
 """
 

@@ -38,8 +38,8 @@ async def _timed(pilot_step: Callable[[], Awaitable[None]]) -> float:
 
 
 async def _measure(path: Path, keys: int) -> dict[str, list[float]]:
-    from coop_tui.app import CoopApp
-    from coop_tui.settings import Settings
+    from coop_tui.core.settings import Settings
+    from coop_tui.shell.app import CoopApp
     from coop_tui.store.database import open_store
 
     repository = open_store(path, background=True)

@@ -137,7 +137,7 @@ def disk_full(tries: int) -> Row:
 def private_modes(tries: int) -> Row:
     """After the first save and after every save: the store and its backups are 0600 in
     0700 folders."""
-    from coop_tui.locations import ensure_private_dir
+    from coop_tui.core.locations import ensure_private_dir
     from coop_tui.store import backups
     from coop_tui.store.database import open_store
     from coop_tui.store.models import Actor

@@ -88,8 +88,8 @@ def save_rows(path: Path, runs: int, label: str = "large") -> list[Row]:
 def export_minutes(repository: Repository, meeting: Meeting, folder: Path) -> Path:
     """A meeting's full minutes in Markdown, written to a file, as the meeting screen's
     export does (the CLI builds the same source and renders the same way)."""
-    from coop_tui.exports.files import write_export
-    from coop_tui.exports.minutes import MinutesSource, file_name, render
+    from coop_tui.core.exports.files import write_export
+    from coop_tui.core.exports.minutes import MinutesSource, file_name, render
 
     text = render(MinutesSource.from_repository(repository, meeting), "full", "md")
     path = folder / f"{meeting.id[:8]}-{file_name(meeting, 'md')}"
@@ -99,7 +99,7 @@ def export_minutes(repository: Repository, meeting: Meeting, folder: Path) -> Pa
 
 def export_rows(path: Path, scratch: Path, runs: int, label: str = "large") -> list[Row]:
     """Every meeting's minutes, each to its own file: the time of each meeting, and of all."""
-    from coop_tui.i18n import set_language
+    from coop_tui.core.i18n import set_language
     from coop_tui.store.database import open_store
 
     set_language("en")
@@ -156,9 +156,9 @@ def realistic_queries(repository: Repository) -> list[str]:
 
 def search_rows(path: Path, runs: int, label: str = "large") -> list[Row]:
     """The palette's index built once, then a query's time over realistic queries."""
-    from coop_tui.i18n import set_language
-    from coop_tui.search import build_index, search_index
+    from coop_tui.core.i18n import set_language
     from coop_tui.store.database import open_store
+    from coop_tui.ui.search import build_index, search_index
 
     set_language("en")
     repository = open_store(path, read_only=True)

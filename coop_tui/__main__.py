@@ -1,5 +1,5 @@
 """``python -m coop_tui`` runs the ``coop-tui`` command."""
 
-from coop_tui.cli import main
+from coop_tui.shell.cli import main
 
 main()

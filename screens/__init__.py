@@ -1,1 +1,1 @@
-"""The screens of coop-tui, one module each, with their forms and styles."""
+"""The screens of coop-tui: a package per feature, with its screen, parts, forms and styles."""

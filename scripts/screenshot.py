@@ -10,9 +10,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from coop_tui.app import CoopApp
-from coop_tui.i18n import set_language
-from coop_tui.settings import Settings
+from coop_tui.core.i18n import set_language
+from coop_tui.core.settings import Settings
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import create, open_store
 from coop_tui.store.demo import DEFAULT_TODAY, demo_data
 

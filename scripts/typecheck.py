@@ -15,19 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-MAPPED = {"screens": "screens", "store": "store"}
-
-
-def link_tree(target: Path) -> Path:
-    package = target / "coop_tui"
-    package.mkdir()
-    for entry in (ROOT / "coop_tui").iterdir():
-        if entry.name != "__pycache__":
-            os.symlink(entry, package / entry.name)
-    for name, folder in MAPPED.items():
-        os.symlink(ROOT / folder, package / name)
-    return package
+from installed_layout import ROOT, link_tree
 
 
 def main() -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from coop_tui.i18n import set_language
+from coop_tui.core.i18n import set_language
 from coop_tui.store.database import create, open_store
 from coop_tui.store.repository import Repository
 
@@ -101,8 +101,8 @@ def fixed_repository(demo_bytes: bytes, request: pytest.FixtureRequest) -> Itera
 @pytest.fixture
 def make_app(repository: Repository):  # type: ignore[no-untyped-def]
     """Build the app on the demo store, with the day fixed."""
-    from coop_tui.app import CoopApp
-    from coop_tui.settings import Settings
+    from coop_tui.core.settings import Settings
+    from coop_tui.shell.app import CoopApp
 
     def build(repo: Repository | None = None) -> CoopApp:
         return CoopApp(repo or repository, Settings(), today=lambda: TODAY)

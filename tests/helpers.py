@@ -11,8 +11,8 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from coop_tui.app import CoopApp
-from coop_tui.widgets.dialogs import ConfirmDialog
+from coop_tui.shell.app import CoopApp
+from coop_tui.ui.widgets.dialogs import ConfirmDialog
 
 AppFactory = Callable[..., CoopApp]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import App
 
-from coop_tui.fuzzy import best, rank
+from coop_tui.core.fuzzy import best, rank
 from coop_tui.store.models import Actor, ActorKind
-from coop_tui.widgets.actor_picker import ActorChoice, ActorPicker
+from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
 
 ACTORS = [
     Actor(name="Martine Roux", kind=ActorKind.ELECTED),

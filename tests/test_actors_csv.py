@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from coop_tui.cli import main
-from coop_tui.exports.actors_csv import actor_rows, actors_csv, safe_cell
+from coop_tui.core.exports.actors_csv import actor_rows, actors_csv, safe_cell
+from coop_tui.shell.cli import main
 from coop_tui.store.models import Actor, ActorKind, Channel, Contact, PrivateReading, Role
 from coop_tui.store.repository import Repository
 

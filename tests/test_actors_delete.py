@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coop_tui.screens.actor_delete import DeletionPlan, plan_deletion, usage, usage_lines
+from coop_tui.screens.actors.delete import DeletionPlan, plan_deletion, usage, usage_lines
 from coop_tui.store.integrity import store_problems
 from coop_tui.store.models import (
     RECORD_TYPES,

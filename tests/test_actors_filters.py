@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from coop_tui.insights.actors import Quadrant, actor_figures
-from coop_tui.screens.actor_filters import (
+from coop_tui.core.insights.actors import Quadrant, actor_figures
+from coop_tui.screens.actors.filters import (
     NONE,
     NOT_ASSESSED,
     ActorFilter,

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.actors import ActorsScreen
-from coop_tui.settings import Settings
+from coop_tui.core.settings import Settings
+from coop_tui.screens.actors.screen import ActorsScreen
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import create, open_store
 from coop_tui.store.demo import demo_data
 from coop_tui.store.models import Actor
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.record_table import RecordTable
+from coop_tui.ui.widgets.record_table import RecordTable
 
 TODAY = date(2026, 11, 26)
 

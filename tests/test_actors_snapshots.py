@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from coop_tui.app import CoopApp
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.repository import Repository
 from tests.steady import stop_blinking
 

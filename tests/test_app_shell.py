@@ -9,15 +9,15 @@ import pytest
 from textual import events
 from textual.widgets import Input
 
-from coop_tui.app import MODES, CoopApp
-from coop_tui.help import HelpScreen
-from coop_tui.screen import CoopScreen
-from coop_tui.session import SaveState
+from coop_tui.shell.app import MODES, CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.record_table import RecordTable
-from coop_tui.widgets.status_bar import StatusBar
+from coop_tui.ui.help import HelpScreen
+from coop_tui.ui.screen import CoopScreen
+from coop_tui.ui.session import SaveState
+from coop_tui.ui.widgets.record_table import RecordTable
+from coop_tui.ui.widgets.status_bar import StatusBar
 
 AppFactory = Callable[..., CoopApp]
 
@@ -143,7 +143,7 @@ async def test_failed_save_is_shown_and_recovered(make_app: AppFactory) -> None:
 
 @pytest.mark.parametrize("theme", ["textual-light"])
 async def test_theme_is_remembered(repository: Repository, tmp_path: Path, theme: str) -> None:
-    from coop_tui.settings import Settings, load_settings
+    from coop_tui.core.settings import Settings, load_settings
 
     settings_file = tmp_path / "settings.json"
     app = CoopApp(repository, Settings(), settings_path=settings_file)
@@ -155,7 +155,7 @@ async def test_theme_is_remembered(repository: Repository, tmp_path: Path, theme
 
 def test_settings_read_what_they_know_and_defaults_for_the_rest(tmp_path: Path) -> None:
     """A file from another version (a field since dropped) or a broken one costs nothing."""
-    from coop_tui.settings import load_settings
+    from coop_tui.core.settings import load_settings
 
     older = tmp_path / "older.json"
     older.write_text('{"theme": "nord", "language": "fr"}', encoding="utf-8")
@@ -168,7 +168,7 @@ def test_settings_read_what_they_know_and_defaults_for_the_rest(tmp_path: Path) 
 async def test_a_vanished_terminal_ends_the_app(make_app: AppFactory,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """With the terminal gone (and no SIGHUP), the app saves and leaves."""
-    import coop_tui.app as app_module
+    import coop_tui.shell.app as app_module
 
     app = make_app()
     left: list[bool] = []
@@ -191,7 +191,7 @@ def test_a_thread_left_running_after_the_app_does_not_hold_the_process(stuck: bo
 
     script = (
         "import threading, time\n"
-        "from coop_tui.launch import exit_if_held\n"
+        "from coop_tui.shell.launch import exit_if_held\n"
         f"stuck = {stuck}\n"
         "threading.Thread(target=lambda: time.sleep(3600 if stuck else 0.05)).start()\n"
         "exit_if_held(3, grace=0.2)\n"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from coop_tui.capture import (
+from coop_tui.core.capture import (
     Backing,
     CaptureKind,
     People,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coop_tui.cli import main
+from coop_tui.shell.cli import main
 from coop_tui.store.database import parse
 
 
@@ -102,7 +102,7 @@ def test_open_in_missing_folder_is_one_line(tmp_path: Path) -> None:
 
 
 def test_default_language_follows_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    from coop_tui.i18n import default_language
+    from coop_tui.core.i18n import default_language
 
     assert default_language({"LANG": "fr_FR.UTF-8"}) == "fr"
     assert default_language({"LC_ALL": "en_GB.UTF-8", "LANG": "fr_FR.UTF-8"}) == "en"

@@ -19,8 +19,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from coop_tui.cli import CLICK_WORDS, CommandOrStore, cli, main
-from coop_tui.i18n import _, set_language
+from coop_tui.core.i18n import _, set_language
+from coop_tui.shell.cli import CLICK_WORDS, CommandOrStore, cli, main
 
 ROOT = Path(__file__).resolve().parent.parent
 NBSP = "\u00a0"
@@ -174,7 +174,7 @@ def test_the_last_lang_wins(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_lang_after_a_bare_double_dash_is_not_an_option(
         capsys: pytest.CaptureFixture[str]) -> None:
-    from coop_tui.cli import asked_language
+    from coop_tui.shell.cli import asked_language
 
     assert asked_language(["check", "--", "--lang", "fr"]) is None
     assert asked_language(["--lang", "de"]) is None
@@ -265,7 +265,7 @@ def test_click_words_keep_their_placeholders_in_french() -> None:
 
 
 def test_click_speaks_only_the_words_we_chose(french: None) -> None:
-    from coop_tui.cli import click_says, click_says_plural
+    from coop_tui.shell.cli import click_says, click_says_plural
 
     assert click_says("Usage:") == f"Utilisation{NBSP}:"
     assert click_says("Actors") == "Actors"  # one of our msgids, not one of click's words
@@ -277,7 +277,7 @@ def test_click_speaks_only_the_words_we_chose(french: None) -> None:
 def test_importing_the_cli_stays_light() -> None:
     """``coop-tui [STORE]`` goes through the CLI: it must not pull in the interface or
     the store's heavy parts before it knows what to do."""
-    probe = ("import sys, coop_tui.cli; print(sorted(m for m in sys.modules if "
+    probe = ("import sys, coop_tui.shell.cli; print(sorted(m for m in sys.modules if "
              "m.split('.')[0] in ('textual', 'rich', 'pydantic', 'tinydb', 'babel')))")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)

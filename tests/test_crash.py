@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coop_tui.app import CoopApp
-from coop_tui.crash import describe, write_crash_report
-from coop_tui.locations import crash_reports_dir
+from coop_tui.core.locations import crash_reports_dir
+from coop_tui.shell.app import CoopApp
+from coop_tui.shell.crash import describe, write_crash_report
 
 CANARY = "Martine-secret-7f3a"
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from coop_tui.app import CoopApp
-from coop_tui.insights.dashboard import overview
-from coop_tui.screens.dashboard import DashboardScreen
-from coop_tui.screens.dashboard_panels import DashboardPanel
-from coop_tui.session import Target
+from coop_tui.core.insights.dashboard import overview
+from coop_tui.core.target import Target
+from coop_tui.screens.dashboard.panels import DashboardPanel
+from coop_tui.screens.dashboard.screen import DashboardScreen
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, RoadmapItem
 from coop_tui.store.repository import Repository
@@ -63,7 +63,7 @@ async def test_enter_on_an_action_opens_its_meeting_on_the_action(make_app: AppF
         action = first_owner.actions[0]
         from textual.widgets import DataTable
 
-        from coop_tui.screens.meeting_detail import MeetingScreen
+        from coop_tui.screens.meetings.detail import MeetingScreen
 
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.id == action.meeting.id
@@ -152,7 +152,7 @@ async def test_french_dashboard(make_app: AppFactory, french: None) -> None:
 async def test_the_large_store_fills_every_panel(tmp_path: Path) -> None:
     """A whole mandate's store: the panels show what the store says (the time this takes is
     measured in benchmarks/, never asserted here)."""
-    from coop_tui.settings import Settings
+    from coop_tui.core.settings import Settings
     from coop_tui.store.demo import demo_data
     from coop_tui.store.storage import serialise
 

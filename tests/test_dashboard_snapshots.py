@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from coop_tui.app import CoopApp
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.catalogue import blank_store
 from coop_tui.store.database import create, open_store
 from coop_tui.store.repository import Repository

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_tui.dates import find_date, parse_date, parse_time
+from coop_tui.core.dates import find_date, parse_date, parse_time
 
 TODAY = date(2026, 11, 26)
 

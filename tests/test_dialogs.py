@@ -9,7 +9,7 @@ from textual.app import App
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from coop_tui.widgets.dialogs import ConfirmDialog, TextPrompt, check_name
+from coop_tui.ui.widgets.dialogs import ConfirmDialog, TextPrompt, check_name
 
 SIZE = (80, 24)
 MARKUP = "[bold]x[/]"

@@ -13,9 +13,9 @@ import pytest
 
 from benchmarks import fault_terminal
 from benchmarks.fault_terminal import BUG_PLACES, on_disk_prefix, shown_prefix
-from coop_tui.app import CoopApp
-from coop_tui.session import SaveState
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.errors import SaveFailed
+from coop_tui.ui.session import SaveState
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 

@@ -15,24 +15,24 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, TextArea
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.actor_form import ActorForm
-from coop_tui.screens.actors import ActorsScreen
-from coop_tui.screens.lever_thresholds import ThresholdsForm
-from coop_tui.screens.levers import LeversScreen
-from coop_tui.screens.meeting_action_form import ActionForm
-from coop_tui.screens.meeting_actor_form import QuickActorForm
-from coop_tui.screens.meeting_agenda_form import AgendaItemForm
-from coop_tui.screens.meeting_detail import MeetingScreen
-from coop_tui.screens.meeting_form import MeetingForm
-from coop_tui.screens.meetings import MeetingsScreen
-from coop_tui.screens.roadmap import RoadmapScreen
-from coop_tui.screens.roadmap_form import RoadmapItemForm
-from coop_tui.screens.territory_form import TerritoryForm
+from coop_tui.screens.actors.form import ActorForm
+from coop_tui.screens.actors.screen import ActorsScreen
+from coop_tui.screens.levers.screen import LeversScreen
+from coop_tui.screens.levers.thresholds import ThresholdsForm
+from coop_tui.screens.meetings.action_form import ActionForm
+from coop_tui.screens.meetings.actor_form import QuickActorForm
+from coop_tui.screens.meetings.agenda_form import AgendaItemForm
+from coop_tui.screens.meetings.detail import MeetingScreen
+from coop_tui.screens.meetings.form import MeetingForm
+from coop_tui.screens.meetings.screen import MeetingsScreen
+from coop_tui.screens.roadmap.form import RoadmapItemForm
+from coop_tui.screens.roadmap.screen import RoadmapScreen
+from coop_tui.screens.territory.form import TerritoryForm
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.form_draft import DraftForm
+from coop_tui.ui.widgets.form_draft import DraftForm
 from tests.helpers import AppFactory, burst, open_screen
 from tests.test_e2e_shell import _gone, _store_user, environment
 from tests.tmux import coop_tui_command, terminal

@@ -10,9 +10,9 @@ import icalendar
 import pytest
 from click.testing import CliRunner
 
-from coop_tui.cli import cli
-from coop_tui.exports.ics import calendar_ics, escape_text, fold, store_calendar
-from coop_tui.i18n import set_language
+from coop_tui.core.exports.ics import calendar_ics, escape_text, fold, store_calendar
+from coop_tui.core.i18n import set_language
+from coop_tui.shell.cli import cli
 from coop_tui.store.models import Meeting, RoadmapItem, RoadmapStatus, Territory
 from coop_tui.store.repository import Repository
 

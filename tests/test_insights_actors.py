@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from coop_tui.insights.actors import (
+from coop_tui.core.insights.actors import (
     HIGH_SCORE,
     Quadrant,
     actor_figures,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from coop_tui.insights.dashboard import overview
-from coop_tui.session import Target
+from coop_tui.core.insights.dashboard import overview
+from coop_tui.core.target import Target
 from coop_tui.store.models import (
     Action,
     ActionStatus,

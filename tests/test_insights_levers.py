@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from coop_tui.insights.levers import (
+from coop_tui.core.insights.levers import (
     MEETING_KIND_LEVERS,
     RULE_LEVERS,
     Evidence,
@@ -38,7 +38,7 @@ from coop_tui.insights.levers import (
     territory_evidence,
     usual_interval,
 )
-from coop_tui.session import Target
+from coop_tui.core.target import Target
 from coop_tui.store.catalogue import CATALOGUE, catalogue_levers
 from coop_tui.store.models import (
     Action,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coop_tui.insights.roadmap import (
+from coop_tui.core.insights.roadmap import (
     NO_LEVER,
     ZOOMS,
     Grouping,

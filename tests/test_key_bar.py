@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
 
-from coop_tui.widgets.key_bar import ELLIPSIS, Entry, Key, KeyBar, arrange
+from coop_tui.ui.widgets.key_bar import ELLIPSIS, Entry, Key, KeyBar, arrange
 
 
 def _key(display: str, description: str) -> Key:

@@ -8,8 +8,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widget import Widget
 
-from coop_tui.widgets.key_order import KeysInOrder
-from coop_tui.widgets.text_fields import TextEditor, TextInput
+from coop_tui.ui.widgets.key_order import KeysInOrder
+from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
 from tests.helpers import burst
 
 

@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 import pytest
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.lever_tree import LeverRow, LeverTree
-from coop_tui.screens.levers import LeversScreen
+from coop_tui.screens.levers.screen import LeversScreen
+from coop_tui.screens.levers.tree import LeverRow, LeverTree
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.catalogue import CATALOGUE, LeverSpec, catalogue_spec
 from coop_tui.store.models import LeverCategory
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from coop_tui.screens.lever_changes import (
+from coop_tui.screens.levers.changes import (
     STATUS_CYCLE,
     add_item,
     cycle_status,

@@ -10,18 +10,18 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-from coop_tui.screens.lever_form import LeverForm
-from coop_tui.screens.lever_panels import EvidenceRow
-from coop_tui.screens.lever_thresholds import ThresholdsForm
-from coop_tui.screens.lever_tree import CategoryRow, ItemRow, LeverRow, LeverTree
-from coop_tui.screens.levers import PALETTE_ACTIONS, LeverCommands, LeversScreen
-from coop_tui.session import Target
+from coop_tui.core.target import Target
+from coop_tui.screens.levers.form import LeverForm
+from coop_tui.screens.levers.panels import EvidenceRow
+from coop_tui.screens.levers.screen import PALETTE_ACTIONS, LeverCommands, LeversScreen
+from coop_tui.screens.levers.thresholds import ThresholdsForm
+from coop_tui.screens.levers.tree import CategoryRow, ItemRow, LeverRow, LeverTree
 from coop_tui.store.catalogue import catalogue_spec
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Lever, LeverCategory, LeverStatus, LocalizedText, RoadmapItem
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.actor_picker import ActorPicker
-from coop_tui.widgets.dialogs import ConfirmDialog, TextPrompt
+from coop_tui.ui.widgets.actor_picker import ActorPicker
+from coop_tui.ui.widgets.dialogs import ConfirmDialog, TextPrompt
 from tests.conftest import TODAY
 from tests.helpers import AppFactory, answer, open_screen
 

@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from coop_tui.meeting_rules import (
+from coop_tui.core.meeting_rules import (
     approve,
     duplicate,
     follow_up,

@@ -8,14 +8,14 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select, Static
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.meeting_detail import MeetingScreen
-from coop_tui.screens.meeting_export import ExportDialog
-from coop_tui.screens.meeting_form import MeetingForm
-from coop_tui.screens.meeting_notes import CapturePanel, NotesArea
-from coop_tui.screens.meeting_vote_form import VoteForm
-from coop_tui.screens.meetings import MeetingsScreen
-from coop_tui.session import Target
+from coop_tui.core.target import Target
+from coop_tui.screens.meetings.detail import MeetingScreen
+from coop_tui.screens.meetings.export import ExportDialog
+from coop_tui.screens.meetings.form import MeetingForm
+from coop_tui.screens.meetings.notes import CapturePanel, NotesArea
+from coop_tui.screens.meetings.screen import MeetingsScreen
+from coop_tui.screens.meetings.vote_form import VoteForm
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import (
     ActionStatus,
@@ -29,7 +29,7 @@ from coop_tui.store.models import (
     RoadmapItem,
 )
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.record_table import RecordTable
+from coop_tui.ui.widgets.record_table import RecordTable
 from tests.helpers import AppFactory, answer, burst, open_screen
 
 SIZE = (120, 36)
@@ -79,7 +79,7 @@ async def test_list_is_newest_first_and_filters(make_app: AppFactory) -> None:
 
 async def test_escape_after_typing_in_a_form_asks_before_dropping_it(
         make_app: AppFactory) -> None:
-    from coop_tui.widgets.dialogs import ConfirmDialog
+    from coop_tui.ui.widgets.dialogs import ConfirmDialog
 
     app = make_app()
     repository = app.session.repository

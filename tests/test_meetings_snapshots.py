@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.meetings import MeetingsScreen
+from coop_tui.screens.meetings.screen import MeetingsScreen
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind, Presence
 from coop_tui.store.repository import Repository
 from tests.steady import stop_blinking

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from coop_tui.cli import main
-from coop_tui.exports.minutes import MinutesSource, file_name, minutes_markdown, render
-from coop_tui.i18n import language
+from coop_tui.core.exports.minutes import MinutesSource, file_name, minutes_markdown, render
+from coop_tui.core.i18n import language
+from coop_tui.shell.cli import main
 from coop_tui.store.models import (
     Action,
     Blockage,
@@ -173,7 +173,7 @@ def test_file_name() -> None:
 
 
 def test_the_quorum_counts_members_present_not_proxies(repository: Repository) -> None:
-    from coop_tui.meeting_rules import quorum
+    from coop_tui.core.meeting_rules import quorum
 
     meeting = council(repository).model_copy(deep=True)
     meeting.voting_members = 10

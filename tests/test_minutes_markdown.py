@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it.token import Token
 
-from coop_tui.exports import markdown as md
-from coop_tui.exports.minutes import MinutesSource, minutes_markdown
+from coop_tui.core.exports import markdown as md
+from coop_tui.core.exports.minutes import MinutesSource, minutes_markdown
 from coop_tui.store.models import (
     Action,
     Actor,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from coop_tui.store.models import Actor, ActorKind, PrivateReading, Role
-from coop_tui.widgets.power_grid import (
+from coop_tui.ui.widgets.power_grid import (
     Direction,
     Geometry,
     PowerGrid,

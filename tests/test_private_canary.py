@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.fault_exports import CANARY, plant_canary
-from coop_tui.cli import main
+from coop_tui.shell.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 
-from coop_tui.widgets.record_table import Cell, Column, RecordTable
+from coop_tui.ui.widgets.record_table import Cell, Column, RecordTable
 
 COLUMNS = [Column("Number", 8, "number"), Column("Name", key="name"), Column("Flag", 4, "flag")]
 SIZE = (60, 12)  # a header and 11 rows on screen

@@ -8,19 +8,19 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from coop_tui.app import CoopApp
-from coop_tui.forms import typed_date
-from coop_tui.screens.roadmap import RoadmapScreen
-from coop_tui.screens.roadmap_form import (
+from coop_tui.screens.roadmap.form import (
     ChoiceList,
     ItemPicker,
     RoadmapItemForm,
     parse_number,
 )
+from coop_tui.screens.roadmap.screen import RoadmapScreen
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.models import Actor, Meeting, RoadmapItem, RoadmapStatus
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.actor_picker import ActorPicker
-from coop_tui.widgets.timeline import Timeline
+from coop_tui.ui.forms import typed_date
+from coop_tui.ui.widgets.actor_picker import ActorPicker
+from coop_tui.ui.widgets.timeline import Timeline
 from tests.helpers import AppFactory, answer
 
 SIZE = (120, 40)

@@ -9,17 +9,17 @@ import icalendar
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static
 
-from coop_tui.app import CoopApp
-from coop_tui.insights.roadmap import Grouping, When
-from coop_tui.screens.roadmap import RoadmapCommands, RoadmapScreen
-from coop_tui.screens.roadmap_detail import RoadmapDetail
-from coop_tui.screens.roadmap_dialogs import ExportCalendar
-from coop_tui.screens.roadmap_filters import RoadmapFilters
-from coop_tui.session import Target
+from coop_tui.core.insights.roadmap import Grouping, When
+from coop_tui.core.target import Target
+from coop_tui.screens.roadmap.detail import RoadmapDetail
+from coop_tui.screens.roadmap.dialogs import ExportCalendar
+from coop_tui.screens.roadmap.filters import RoadmapFilters
+from coop_tui.screens.roadmap.screen import RoadmapCommands, RoadmapScreen
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Meeting, RoadmapItem, RoadmapStatus
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.timeline import Timeline
+from coop_tui.ui.widgets.timeline import Timeline
 from tests.conftest import TODAY
 from tests.helpers import AppFactory, answer
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from coop_tui.app import CoopApp
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.repository import Repository
 from tests.steady import stop_blinking
 

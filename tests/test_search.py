@@ -7,12 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from coop_tui.app import CoopApp
-from coop_tui.search import build_index, hit_display, search_index
-from coop_tui.session import Target
+from coop_tui.core.target import Target
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, AgendaItem, Decision, Meeting
 from coop_tui.store.repository import Repository
+from coop_tui.ui.search import build_index, hit_display, search_index
 from tests.conftest import TODAY
 
 AppFactory = Callable[..., CoopApp]
@@ -62,7 +62,7 @@ async def test_choosing_a_hit_opens_it_on_its_screen(make_app: AppFactory) -> No
         await pilot.pause()
         await pilot.pause()
         assert app.current_mode == "actors"
-        from coop_tui.screens.actors import ActorsScreen
+        from coop_tui.screens.actors.screen import ActorsScreen
 
         assert isinstance(app.screen, ActorsScreen) and app.screen.selected == actor.id
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from coop_tui.cli import cli
-from coop_tui.exports.markdown import parser
-from coop_tui.exports.status import render, status_report
-from coop_tui.insights.dashboard import overview
+from coop_tui.core.exports.markdown import parser
+from coop_tui.core.exports.status import render, status_report
+from coop_tui.core.insights.dashboard import overview
+from coop_tui.shell.cli import cli
 from coop_tui.store.models import (
     Actor,
     ActorKind,

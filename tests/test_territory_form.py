@@ -13,15 +13,15 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static, TextArea
 
-from coop_tui.app import CoopApp
-from coop_tui.screens.actors import ActorsScreen
-from coop_tui.screens.dashboard import DashboardScreen
-from coop_tui.screens.territory_form import TerritoryForm
+from coop_tui.screens.actors.screen import ActorsScreen
+from coop_tui.screens.dashboard.screen import DashboardScreen
+from coop_tui.screens.territory.form import TerritoryForm
+from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, Territory
 from coop_tui.store.repository import Repository
-from coop_tui.widgets.dialogs import ConfirmDialog
-from coop_tui.widgets.status_bar import StatusBar
+from coop_tui.ui.widgets.dialogs import ConfirmDialog
+from coop_tui.ui.widgets.status_bar import StatusBar
 from tests.helpers import AppFactory, answer, open_screen
 
 SIZE = (100, 32)
@@ -150,7 +150,7 @@ async def test_name_communes_and_mandate_are_saved_and_named_in_the_status_bar(
 
 async def test_saved_communes_feed_the_commune_evidence(
         make_app: AppFactory, empty_repository: Repository) -> None:
-    from coop_tui.insights.levers import Facts, commune_knowledge
+    from coop_tui.core.insights.levers import Facts, commune_knowledge
     from tests.conftest import TODAY
 
     empty_repository.save(Actor(name="Brêves", kind=ActorKind.COMMUNE))

@@ -8,10 +8,10 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.message import Message
 
-from coop_tui.i18n import set_language
-from coop_tui.insights.roadmap import Zoom, column, violations
+from coop_tui.core.i18n import set_language
+from coop_tui.core.insights.roadmap import Zoom, column, violations
 from coop_tui.store.models import RoadmapItem, RoadmapStatus
-from coop_tui.widgets.timeline import Timeline, TimelineGroup
+from coop_tui.ui.widgets.timeline import Timeline, TimelineGroup
 
 TODAY = date(2026, 11, 26)
 MANDATE = (date(2026, 3, 15), date(2032, 3, 15))

@@ -1,0 +1,348 @@
+"""The status report: the dashboard as plain text (a terminal, a script) or Markdown (an
+e-mail to the COPIL), and the wording both share with the dashboard screen.
+
+The report is written from an :class:`~coop_tui.core.insights.dashboard.Overview`, the same
+reading the dashboard shows. It holds nothing private: the roles of the actor map are
+given as counts only (never who is reluctant, nor which followers wait for a call), and
+no influence, blockage, relation or facilitator note is read. The Markdown follows the
+escaping rules of the minutes (:mod:`coop_tui.core.exports.markdown`, imported when needed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from coop_tui.core.i18n import Language, _, format_date, language, ngettext
+from coop_tui.core.insights.levers import Progress, percent
+from coop_tui.core.labels import label
+
+if TYPE_CHECKING:
+    from coop_tui.core.insights.dashboard import (
+        ActionLine,
+        LeverLine,
+        MeetingLine,
+        Overview,
+        RoadmapLine,
+    )
+    from coop_tui.store.repository import Repository
+
+Format = Literal["text", "md"]
+FORMATS: tuple[Format, ...] = ("text", "md")
+BAR_CELLS = 20
+FILLED, EMPTY = "█", "░"
+
+
+# ---------------------------------------------------------------------------- wording
+
+
+def late_by(days: int) -> str:
+    """ "12 days late"."""
+    return ngettext("{count} day late", "{count} days late", days).format(count=days)
+
+
+def due_in(days: int) -> str:
+    """How soon something is due or happens: "today", "tomorrow", "in 5 days"."""
+    if days == 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    if days < 0:
+        return ngettext("{count} day ago", "{count} days ago", -days).format(count=-days)
+    return ngettext("in {count} day", "in {count} days", days).format(count=days)
+
+
+def since_contact(days: int | None) -> str:
+    if days is None:
+        return _("never contacted")
+    return ngettext("no contact for {count} day", "no contact for {count} days",
+                    days).format(count=days)
+
+
+def progress_figures(progress: Progress) -> str:
+    """ "18/45 · 40 %"; a category with nothing to count says so."""
+    if not progress.total:
+        return _("nothing to count")
+    return f"{progress.done}/{progress.total} · {percent(progress.ratio)}"
+
+
+def bar_cells(progress: Progress, cells: int = BAR_CELLS) -> int:
+    """How many of ``cells`` a progress fills (a started one never shows empty)."""
+    if not progress.total:
+        return 0
+    filled = round(cells * progress.ratio)
+    return max(filled, 1) if progress.done else filled
+
+
+def text_bar(progress: Progress, cells: int = BAR_CELLS) -> str:
+    filled = bar_cells(progress, cells)
+    return FILLED * filled + EMPTY * (cells - filled)
+
+
+def action_due(line: ActionLine) -> str:
+    """When an open action was due, and how late it is."""
+    due = line.action.due
+    if due is None:
+        return _("no due date")
+    if line.days_late:
+        return _("due {date}, {late}").format(date=format_date(due), late=late_by(line.days_late))
+    return _("due {date}").format(date=format_date(due))
+
+
+def roadmap_due(line: RoadmapLine) -> str:
+    due = line.item.due
+    if due is None:
+        return _("no due date")
+    if line.days_late:
+        return _("due {date}, {late}").format(date=format_date(due), late=late_by(line.days_late))
+    return _("due {date} ({when})").format(date=format_date(due), when=due_in(line.days_left))
+
+
+def meeting_summary(line: MeetingLine) -> str:
+    """What came out of a meeting: decisions, open actions, the state of its minutes."""
+    decisions = ngettext("{count} decision", "{count} decisions", line.decisions).format(
+        count=line.decisions)
+    actions = ngettext("{count} open action", "{count} open actions",
+                       line.open_actions).format(count=line.open_actions)
+    minutes = _("minutes: {status}").format(status=label(line.meeting.minutes_status))
+    return " · ".join((decisions, actions, minutes))
+
+
+def meeting_when(line: MeetingLine) -> str:
+    return f"{format_date(line.meeting.on)} ({due_in(line.days)})"
+
+
+def lever_status(line: LeverLine) -> str:
+    parts = [label(line.lever.status)]
+    if line.progress.total:
+        parts.append(f"{line.progress.done}/{line.progress.total}")
+    return " · ".join(parts)
+
+
+def lever_title(line: LeverLine) -> str:
+    return line.lever.title.get(language())
+
+
+def capitalised(text: str) -> str:
+    """A label at the start of a line: "Human levers"."""
+    return text[:1].upper() + text[1:]
+
+
+def role_counts(overview: Overview) -> list[tuple[str, int]]:
+    """The roles of the actor map as counts: drivers, followers, counterweights, reluctant."""
+    actors = overview.actors
+    return [(_("Drivers"), actors.drivers.count), (_("Followers"), actors.followers.count),
+            (_("Counterweights"), actors.counterweights.count),
+            (_("Reluctant"), actors.reluctant.count)]
+
+
+def headline(overview: Overview) -> list[str]:
+    """The answer to "where are we?" in a few phrases: what is late, what is next, whom
+    to call."""
+    roadmap, actions = overview.roadmap, overview.actions
+    parts = [
+        ngettext("{count} late roadmap item", "{count} late roadmap items",
+                 len(roadmap.late)).format(count=len(roadmap.late)),
+        ngettext("{count} late action", "{count} late actions",
+                 actions.late_count).format(count=actions.late_count),
+        ngettext("{count} item due within 30 days", "{count} items due within 30 days",
+                 len(roadmap.due_soon)).format(count=len(roadmap.due_soon)),
+    ]
+    if overview.meetings.upcoming:
+        coming = overview.meetings.upcoming[0]
+        parts.append(_("next meeting: {title}, {when}").format(
+            title=coming.meeting.title, when=meeting_when(coming)))
+    else:
+        parts.append(_("no meeting planned"))
+    calls = len(overview.actors.to_contact)
+    parts.append(ngettext("{count} follower to contact", "{count} followers to contact",
+                          calls).format(count=calls))
+    return parts
+
+
+def report_title(overview: Overview) -> str:
+    return _("Status report: {territory}").format(territory=overview.territory.name)
+
+
+def report_date(overview: Overview) -> str:
+    return _("As of {date}").format(date=format_date(overview.today, "full"))
+
+
+def file_name(today: date, fmt: Format) -> str:
+    """ "2026-11-26-status.md"."""
+    return f"{today.isoformat()}-status.{'md' if fmt == 'md' else 'txt'}"
+
+
+# ---------------------------------------------------------------------------- sections
+
+# A line of a block: the main text and a detail (maybe empty).
+Line = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines under a subtitle (None: none); ``bars`` draws the lines as progress bars in
+    plain text."""
+
+    subtitle: str | None
+    lines: list[Line]
+    bars: tuple[Progress, ...] = ()
+
+
+Section = tuple[str, list[Block]]
+
+
+def _titled(title: str, lines: Sequence[Line], empty: str) -> Block:
+    if not lines:
+        return Block(title, [(empty, "")])
+    return Block(f"{title} ({len(lines)})", list(lines))
+
+
+def _roadmap_section(overview: Overview) -> Section:
+    roadmap = overview.roadmap
+
+    def line(found: RoadmapLine) -> Line:
+        detail = roadmap_due(found)
+        if found.owners:
+            detail += " · " + _("owners: {names}").format(names=", ".join(found.owners))
+        return (found.item.objective, detail)
+
+    title = ngettext("Roadmap: {count} open item", "Roadmap: {count} open items",
+                     roadmap.open_count).format(count=roadmap.open_count)
+    return (title, [
+        _titled(_("Late"), [line(found) for found in roadmap.late], _("Nothing is late.")),
+        _titled(_("Due within 30 days"), [line(found) for found in roadmap.due_soon],
+                _("Nothing is due within 30 days.")),
+        _titled(_("Next milestones"), [line(found) for found in roadmap.milestones],
+                _("No milestone ahead.")),
+    ])
+
+
+def _actions_section(overview: Overview) -> Section:
+    actions = overview.actions
+    title = _("Open actions: {count}, {late} late").format(count=actions.open_count,
+                                                           late=actions.late_count)
+    blocks: list[Block] = []
+    for group in actions.owners:
+        name = group.name or _("No owner")
+        lines = [(found.action.text,
+                  _("{due} · {meeting}, {date}").format(
+                      due=action_due(found), meeting=found.meeting.title,
+                      date=format_date(found.meeting.on)))
+                 for found in group.actions]
+        blocks.append(Block(f"{name} ({len(lines)})", lines))
+    if not blocks:
+        blocks.append(Block(None, [(_("No open action."), "")]))
+    return (title, blocks)
+
+
+def _meetings_section(overview: Overview) -> Section:
+    meetings = overview.meetings
+    last: list[Line] = []
+    if meetings.last is not None:
+        found = meetings.last
+        last.append((found.meeting.title, f"{label(found.meeting.kind)} · "
+                     f"{meeting_when(found)} · {meeting_summary(found)}"))
+    upcoming = [(found.meeting.title, f"{label(found.meeting.kind)} · {meeting_when(found)}")
+                for found in meetings.upcoming]
+    return (_("Meetings"), [
+        Block(_("Last meeting"), last or [(_("No meeting held yet."), "")]),
+        _titled(_("Next meetings"), upcoming, _("No meeting planned.")),
+    ])
+
+
+def _levers_section(overview: Overview) -> Section:
+    levers = overview.levers
+    progress: list[Line] = [(_("All levers"), progress_figures(levers.overall))]
+    progress += [(capitalised(label(line.category)), progress_figures(line.progress)
+                  + (" · " + _("lagging behind") if line.lagging else ""))
+                 for line in levers.categories]
+    bars = (levers.overall, *(line.progress for line in levers.categories))
+    attention = [(lever_title(line), lever_status(line)
+                  + (" · " + line.reason.figure if line.reason else ""))
+                 for line in levers.attention]
+    return (_("Levers"), [
+        Block(_("Checklist progress"), progress, bars),
+        _titled(_("Levers that need attention"), attention, _("No lever needs attention.")),
+    ])
+
+
+def _actors_section(overview: Overview) -> Section:
+    actors = overview.actors
+    roles = [(name, str(count)) for name, count in role_counts(overview)]
+    roles.append((_("Followers to contact"), str(len(actors.to_contact))))
+    channels = [(line.actor.name, label(line.actor.kind)) for line in actors.without_channel]
+    title = ngettext("Actors: {count}", "Actors: {count}", actors.figures.total).format(
+        count=actors.figures.total)
+    return (title, [
+        Block(_("Roles in the cooperation"), roles),
+        _titled(_("No known channel"), channels, _("Every actor has a known channel.")),
+    ])
+
+
+SECTIONS: tuple[Callable[[Overview], Section], ...] = (
+    _roadmap_section, _actions_section, _meetings_section, _levers_section, _actors_section,
+)
+
+
+# ---------------------------------------------------------------------------- renderings
+
+
+def status_text(overview: Overview) -> str:
+    """The report as plain text for a terminal: titles underlined, lines indented."""
+    title = report_title(overview)
+    out = [title, "=" * len(title), report_date(overview), "",
+           _("In short:") + " " + " · ".join(headline(overview)), ""]
+    for heading, blocks in (section(overview) for section in SECTIONS):
+        out += [heading, "-" * len(heading)]
+        for block in blocks:
+            if block.subtitle is not None:
+                out.append(block.subtitle)
+            out += _text_bars(block) if block.bars else [
+                f"  - {main}" + (f" — {detail}" if detail else "") for main, detail in block.lines]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _text_bars(block: Block) -> list[str]:
+    """Lines drawn as bars, names aligned: "  Human levers   ████░░░░  3/15 · 20 %"."""
+    width = max(len(main) for main, _detail in block.lines)
+    return [f"  {main.ljust(width)}  {text_bar(progress)}  {detail}"
+            for (main, detail), progress in zip(block.lines, block.bars, strict=True)]
+
+
+def status_markdown(overview: Overview) -> str:
+    """The report as CommonMark: user text escaped as in the minutes, one list per block."""
+    from coop_tui.core.exports import markdown as md
+
+    out = [md.heading(1, report_title(overview)), f"*{md.inline(report_date(overview))}*",
+           f"**{md.inline(_('In short:'))}** " + md.inline(" · ".join(headline(overview)))]
+    for heading, blocks in (section(overview) for section in SECTIONS):
+        out.append(md.heading(2, heading))
+        for block in blocks:
+            if block.subtitle is not None:
+                out.append(md.heading(3, block.subtitle))
+            out.append("\n".join(
+                f"- **{md.inline(main)}** — {md.inline(detail)}" if detail
+                else f"- {md.inline(main)}"
+                for main, detail in block.lines))
+    return "\n\n".join(out) + "\n"
+
+
+def render(overview: Overview, fmt: Format = "text") -> str:
+    """The report in ``fmt`` in the current language (the overview's figures about levers
+    are worded when it is read: read it in the same language)."""
+    return status_markdown(overview) if fmt == "md" else status_text(overview)
+
+
+def status_report(repository: Repository, today: date, fmt: Format = "text",
+                  lang: Language | None = None) -> str:
+    """Read the store on ``today`` and write the report in ``lang``, whatever language the
+    interface speaks."""
+    from coop_tui.core.exports.minutes import language_as
+    from coop_tui.core.insights.dashboard import overview
+
+    with language_as(lang or language()):
+        return render(overview(repository, today), fmt)

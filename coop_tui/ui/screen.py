@@ -1,0 +1,68 @@
+"""The base of the five main screens: a status bar, the content, the keys.
+
+A screen is handed the :class:`Session` and reads and writes through its repository only.
+It rebuilds its view when shown again after the store changed elsewhere.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.screen import Screen
+
+from coop_tui.core.target import Target
+from coop_tui.ui.session import Session
+from coop_tui.ui.widgets.bindings import translate_bindings
+from coop_tui.ui.widgets.key_bar import KeyBar
+from coop_tui.ui.widgets.key_order import KeysHeldForFocus
+from coop_tui.ui.widgets.status_bar import StatusBar
+
+
+class CoopScreen(KeysHeldForFocus, Screen[None]):
+    """A main screen of coop-tui (one per mode). Keys typed while it opens go to the
+    widget that takes the focus first: ``AUTO_FOCUS`` names it."""
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.session = session
+        self._shown_revision = -1
+        self._theme_when_hidden = ""
+
+    @property
+    def title_text(self) -> str:
+        """The screen's name in the current language."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(self.session, self.title_text)
+        yield from self.compose_content()
+        yield KeyBar()
+
+    def compose_content(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self._refresh_if_stale()
+
+    def on_screen_suspend(self) -> None:
+        self._theme_when_hidden = self.app.theme
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Runs before Textual's own handler, which would style the whole screen again each
+        # time it is shown: half the cost of a switch, needed only after a theme change.
+        if self._theme_when_hidden == self.app.theme:
+            event.refresh_styles = False
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        revision = self.session.repository.revision
+        if revision != self._shown_revision:
+            self._shown_revision = revision
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Show the store's current state (called when first shown and after changes)."""
+
+    def show_record(self, target: Target) -> None:
+        """Select (and reveal) a record of this screen: a jump from elsewhere."""

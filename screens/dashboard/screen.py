@@ -1,0 +1,147 @@
+"""Dashboard: where the territory stands, in one glance — what is late, what is next, whom
+to call — and every line one Enter away from its record.
+
+The screen shows an :class:`~coop_tui.core.insights.dashboard.Overview` (the same reading as the
+``coop-tui status`` report) in five panels laid out on a grid that follows the terminal's
+width: one column on a small terminal (each panel scrolls, Tab moves between them), two on a
+medium one, three on a large one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.widgets import Static
+
+from coop_tui.core.exports.status import headline
+from coop_tui.core.i18n import N_, _
+from coop_tui.core.insights.dashboard import Overview, overview
+from coop_tui.core.target import Target
+from coop_tui.screens.dashboard.panels import PANELS, DashboardPanel
+from coop_tui.ui.screen import CoopScreen
+
+# A new store's first steps: what to do, and the keys that do it.
+FIRST_STEPS: tuple[tuple[str, str], ...] = (
+    (N_("name the territory and its communes"), "t"),
+    (N_("add the actors"), N_("2 then a")),
+    (N_("plan a meeting"), N_("5 then n")),
+)
+
+
+def first_steps(found: Overview) -> Text:
+    """Where a newcomer starts, with the keys, in place of a headline of zeros; the first
+    step is ticked once communes are listed."""
+    text = Text(no_wrap=False, end="")
+    text.append(_("Where to start:"), style="bold")
+    for index, (step, keys) in enumerate(FIRST_STEPS):
+        text.append(" · " if index else " ")
+        if index == 0 and found.territory.communes:
+            text.append("✓ ", style="bold")
+        text.append(_(step))
+        text.append(" (")
+        text.append(_(keys), style="bold")
+        text.append(")")
+    return text
+
+
+class DashboardScreen(CoopScreen):
+    CSS_PATH = Path(__file__).parent / "dashboard.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (150, "-wide")]
+    BINDINGS = [
+        Binding("t", "territory", N_("Territory"), id="dashboard.territory"),
+        Binding("x", "export_minutes", N_("Export last minutes"), id="dashboard.export_minutes"),
+    ]
+
+    overview: Overview | None = None
+
+    @property
+    def title_text(self) -> str:
+        return _("Dashboard")
+
+    def compose_content(self) -> ComposeResult:
+        with VerticalScroll(id="dashboard"):
+            yield Static(id="headline", markup=False)
+            with Grid(id="panels"):
+                for panel in PANELS:
+                    yield panel()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#panel-roadmap", DashboardPanel).focus()
+
+    def refresh_data(self) -> None:
+        """Read the store once and fill every panel from that one reading."""
+        self.overview = overview(self.session.repository, self.session.today())
+        self._show_headline(self.overview)
+        for panel in self.query(DashboardPanel):
+            panel.fill(self.overview)
+        self.refresh_bindings()
+
+    def _show_headline(self, found: Overview) -> None:
+        if not found.started:
+            self.query_one("#headline", Static).update(first_steps(found))
+            return
+        text = Text(no_wrap=False, end="")
+        parts = headline(found)
+        late = bool(found.roadmap.late or found.actions.late_count)
+        text.append("⚠ " if late else "✓ ", style="bold")
+        for index, part in enumerate(parts):
+            if index:
+                text.append(" · ")
+            text.append(part, style="bold" if index < 2 and late else "")
+        self.query_one("#headline", Static).update(text)
+
+    def action_territory(self) -> None:
+        """Name the territory, list its communes, set the mandate (the form saves it)."""
+        from coop_tui.screens.territory.form import TerritoryForm
+
+        self.app.push_screen(TerritoryForm(self.session))
+
+    @on(DashboardPanel.Chosen)
+    def _open(self, event: DashboardPanel.Chosen) -> None:
+        self.session.open(event.target)
+
+    def show_record(self, target: Target) -> None:
+        """The dashboard has no record of its own: a jump here shows it from the top."""
+        self.query_one("#panel-roadmap", DashboardPanel).focus()
+
+    # ------------------------------------------------------------------ minutes
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "export_minutes":
+            return None if self.overview is None or self.overview.meetings.last is None \
+                else True
+        return True
+
+    def action_export_minutes(self) -> None:
+        """Export the last meeting's minutes with the meetings' own export dialog."""
+        if self.overview is None or self.overview.meetings.last is None:
+            return
+        from coop_tui.core.exports.minutes import MinutesSource
+        from coop_tui.screens.meetings.export import ExportDialog, default_folder
+        from coop_tui.store.models import Meeting
+
+        repository = self.session.repository
+        meeting = repository.get(Meeting, self.overview.meetings.last.meeting.id)
+        if meeting is None:
+            return
+
+        def written(path: Path | None) -> None:
+            if path is None:
+                return
+            self.notify(_("Minutes written to {path}").format(path=path), markup=False,
+                        timeout=12)
+            if not repository.read_only:
+                from coop_tui.store.models import utc_now
+
+                territory = repository.territory.model_copy(deep=True)
+                territory.last_minutes_export = utc_now()
+                repository.save(territory)
+
+        self.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
+                                          default_folder(repository.path)), written)

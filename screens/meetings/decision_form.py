@@ -1,0 +1,56 @@
+"""The decision form: what was decided, and under which agenda item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from coop_tui.core.i18n import _
+from coop_tui.screens.meetings.form_base import FormScreen
+from coop_tui.store.models import AgendaItem, Decision
+from coop_tui.ui.forms import field_errors
+from coop_tui.ui.widgets.text_fields import TextInput
+
+
+def item_choices(agenda: Sequence[AgendaItem]) -> list[tuple[str, str]]:
+    """The agenda items as Select options: ``1. Title``."""
+    return [(f"{number}. {item.title}", item.id) for number, item in enumerate(agenda, 1)]
+
+
+class DecisionForm(FormScreen[Decision]):
+    """Create or edit a decision typed through a form (not one captured from the notes)."""
+
+    def __init__(self, decision: Decision | None, agenda: Sequence[AgendaItem],
+                 item_id: str | None) -> None:
+        super().__init__(_("New decision") if decision is None else _("Edit the decision"))
+        self._original = decision
+        self._agenda = agenda
+        self._item_id = decision.agenda_item_id if decision else item_id
+
+    def compose_fields(self) -> ComposeResult:
+        yield from self.row(_("Decision"), TextInput(
+            self._original.text if self._original else "", id="text", compact=True,
+            placeholder=_("what was decided")), "text")
+        known = {item.id for item in self._agenda}
+        yield from self.row(_("Agenda item"), Select(
+            item_choices(self._agenda), prompt=_("(none)"), compact=True, id="item",
+            value=self._item_id if self._item_id in known else Select.NULL), "item")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#text", Input).focus()
+
+    def submit(self) -> Decision | None:
+        data = self._original.model_dump() if self._original else {}
+        item = self.query_one("#item", Select).value
+        data.update(text=self.query_one("#text", Input).value,
+                    agenda_item_id=item if isinstance(item, str) else None)
+        try:
+            return Decision.model_validate(data)
+        except ValidationError as error:
+            messages = list(field_errors(error).values())
+            self.show_errors({"text": messages[0]} if messages else {})
+            return None

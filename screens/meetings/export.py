@@ -1,0 +1,156 @@
+"""Export a meeting's minutes from the screen: choose the file, the format, the document and
+the language; an existing file is replaced only after asking."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from coop_tui.core.exports.files import write_export
+from coop_tui.core.exports.minutes import MinutesSource, file_name, render
+from coop_tui.core.i18n import N_, _, language
+from coop_tui.screens.meetings.form_base import FORMS_CSS
+from coop_tui.store.models import utc_now
+from coop_tui.store.repository import Repository
+from coop_tui.ui.widgets.bindings import translate_bindings
+from coop_tui.ui.widgets.dialogs import ConfirmDialog
+from coop_tui.ui.widgets.text_fields import TextInput
+
+_FORMATS = (("Markdown (.md)", "md"), ("HTML (.html)", "html"))
+
+
+def default_folder(store: Path) -> Path:
+    """~/Documents when there is one, else the store's own folder — unless that is a
+    temporary folder (the demo's), which goes away with the app: then the home folder."""
+    documents = Path.home() / "Documents"
+    if documents.is_dir():
+        return documents
+    folder = store.absolute().parent
+    if folder.is_relative_to(Path(tempfile.gettempdir()).resolve()):
+        return Path.home()
+    return folder
+
+
+def record_export(repository: Repository) -> None:
+    """Remember when minutes were last exported (the dashboard shows it)."""
+    if repository.read_only:
+        return
+    territory = repository.territory.model_copy(deep=True)
+    territory.last_minutes_export = utc_now()
+    repository.save(territory)
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Hands back the path written, or None when nothing was."""
+
+    CSS_PATH = FORMS_CSS
+    BINDINGS = [
+        Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
+        Binding("ctrl+s", "export", N_("Export"), id="export.write"),
+    ]
+
+    def __init__(self, source: MinutesSource, folder: Path) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self._source = source
+        self._folder = folder
+
+    def compose(self) -> ComposeResult:
+        meeting = self._source.meeting
+        templates = [(_("Full minutes (compte rendu)"), "full"),
+                     (_("Record of decisions (relevé de décisions)"), "decisions"),
+                     (_("Procès-verbal (community council)"), "pv")]
+        with Vertical(classes="form-box"):
+            yield Label(_("Export the minutes"), classes="form-title")
+            with Horizontal(classes="field-row", id="row-path"):
+                yield Label(_("File"), classes="field-label")
+                yield TextInput(str(self._folder / file_name(meeting, "md")), id="path",
+                                compact=True)
+            yield Static("", classes="field-error", id="error-path")
+            with Horizontal(classes="field-row"):
+                yield Label(_("Format"), classes="field-label")
+                yield Select(_FORMATS, value="md", allow_blank=False, id="format", compact=True)
+            with Horizontal(classes="field-row"):
+                yield Label(_("Document"), classes="field-label")
+                yield Select(templates, allow_blank=False, id="template", compact=True,
+                             value="pv" if meeting.kind.value == "council" else "full")
+            with Horizontal(classes="field-row"):
+                yield Label(_("Language"), classes="field-label")
+                yield Select([("Français", "fr"), ("English", "en")], value=language(),
+                             allow_blank=False, id="language", compact=True)
+            yield Static("", classes="written", id="written")
+            with Horizontal(classes="form-buttons"):
+                yield Button(_("Export"), variant="primary", id="export-write", compact=True)
+                yield Button(_("Cancel"), id="export-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#error-path", Static).display = False
+        self.query_one("#path", Input).focus()
+
+    def _choice(self, name: str) -> str:
+        value = self.query_one(f"#{name}", Select).value
+        return value if isinstance(value, str) else ""
+
+    @on(Select.Changed, "#format")
+    def _format_changed(self) -> None:
+        """Follow the format in the file's extension, when it is one of ours."""
+        path_input = self.query_one("#path", Input)
+        path = Path(path_input.value)
+        if path.suffix in (".md", ".html"):
+            path_input.value = str(path.with_suffix("." + self._choice("format")))
+
+    def _path(self) -> Path | None:
+        typed = self.query_one("#path", Input).value.strip()
+        if not typed:
+            self._error(_("is required"))
+            return None
+        return Path(typed).expanduser()
+
+    def _error(self, message: str) -> None:
+        error = self.query_one("#error-path", Static)
+        error.update(Text(message))
+        error.display = bool(message)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#export-write")
+    def action_export(self) -> None:
+        path = self._path()
+        if path is None:
+            return
+        if path.exists() and not path.is_dir():
+            def answered(replace: bool | None) -> None:
+                if replace:
+                    self._write(path, force=True)
+
+            self.app.push_screen(ConfirmDialog(
+                _("Replace the file?"), _("{path} already exists.").format(path=path),
+                confirm=_("Replace")), answered)
+            return
+        self._write(path, force=False)
+
+    def _write(self, path: Path, *, force: bool) -> None:
+        template = self._choice("template")
+        text = render(self._source,
+                      "pv" if template == "pv" else
+                      "decisions" if template == "decisions" else "full",
+                      "html" if self._choice("format") == "html" else "md",
+                      "en" if self._choice("language") == "en" else "fr")
+        try:
+            write_export(path, text, force=force)
+        except ValueError as error:
+            self._error(str(error))
+            return
+        self._error("")
+        self.dismiss(path.absolute())
+
+    @on(Button.Pressed, "#export-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,208 @@
+"""The meeting form: title, kind, date and times, place, format, who chairs and who takes
+the notes, the members in office of a council, the next meeting.
+
+A new meeting that follows another of its kind can start with the approval of the previous
+minutes and the follow-up of actions, and invite the same people.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from datetime import date, time
+from typing import Any
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Checkbox, Input, Select, Static
+
+from coop_tui.core.dates import parse_date, parse_time
+from coop_tui.core.i18n import _, translate_template
+from coop_tui.core.labels import choices
+from coop_tui.core.meeting_rules import VOTING_KINDS, opening_items, previous_of_kind
+from coop_tui.screens.meetings.form_base import ActorField, FormScreen
+from coop_tui.store.models import (
+    ERROR_MESSAGES,
+    Actor,
+    Attendance,
+    Meeting,
+    MeetingFormat,
+    MeetingKind,
+)
+from coop_tui.ui.forms import field_errors, typed_date
+from coop_tui.ui.widgets.text_fields import TextInput
+
+# Model fields and the form fields their errors show under.
+_FIELDS = {"title": "title", "kind": "kind", "on": "on", "start": "start", "end": "end",
+           "place": "place", "format": "format", "voting_members": "voting",
+           "next_meeting_on": "next_on", "next_meeting_note": "next_note", "": "end"}
+
+
+def _typed_time(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+class MeetingForm(FormScreen[Meeting]):
+    """Create or edit a meeting; hands back a valid, unsaved record."""
+
+    def __init__(self, meeting: Meeting | None, actors: Sequence[Actor],
+                 meetings: Sequence[Meeting], today: date, *, heading: str = "") -> None:
+        super().__init__(heading or (_("New meeting") if meeting is None
+                                     else _("Edit the meeting")))
+        self._original = meeting
+        self._actors = actors
+        self._meetings = meetings
+        self._today = today
+
+    def compose_fields(self) -> ComposeResult:
+        meeting = self._original
+        kind = meeting.kind if meeting else MeetingKind.OTHER
+        yield from self.row(_("Title"), TextInput(meeting.title if meeting else "", id="title",
+                                                  compact=True), "title")
+        yield from self.row(_("Kind"), Select(choices(MeetingKind), value=kind.value,
+                                              allow_blank=False, id="kind", compact=True),
+                            "kind")
+        yield from self.row(_("Date"), TextInput(typed_date(meeting.on if meeting else self._today),
+                                                 id="on", compact=True,
+                                                 placeholder=_("26/11/2026, 3/12, 2026-12-03")),
+                            "on")
+        start = _typed_time(meeting.start if meeting else None)
+        yield from self.row(_("Start time"), TextInput(start, id="start", compact=True,
+                                                       placeholder="14:00"), "start")
+        yield from self.row(_("End time"), TextInput(_typed_time(meeting.end if meeting else None),
+                                                     id="end", compact=True, placeholder="16:30"),
+                            "end")
+        yield from self.row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
+                                                  compact=True), "place")
+        fmt = meeting.format if meeting else MeetingFormat.IN_PERSON
+        yield from self.row(_("Format"), Select(choices(MeetingFormat), value=fmt.value,
+                                                allow_blank=False, id="format", compact=True),
+                            "format")
+        yield from self.row(_("Chair"), ActorField(
+            self._actors, meeting.facilitator_id if meeting else None,
+            _("Who chairs or facilitates the meeting?"), id="facilitator"), "facilitator")
+        yield from self.row(_("Notes taken by"), ActorField(
+            self._actors, meeting.note_taker_id if meeting else None,
+            _("Who takes the notes (secretary)?"), id="note_taker"), "note_taker")
+        members = meeting.voting_members if meeting and meeting.voting_members else None
+        yield from self.row(_("Members in office"), TextInput(
+            str(members or ""), id="voting", compact=True,
+            placeholder=_("number of voting members (council, bureau)")), "voting")
+        yield from self.row(_("Next meeting"), TextInput(
+            typed_date(meeting.next_meeting_on if meeting else None), id="next_on", compact=True,
+            placeholder=_("date, if known")), "next_on")
+        yield from self.row(_("About the next one"), TextInput(
+            meeting.next_meeting_note if meeting else "", id="next_note", compact=True,
+            placeholder=_("same place, same time…")), "next_note")
+        if meeting is None:
+            with Horizontal(classes="field-row", id="row-opening"):
+                yield Static("", classes="field-label")
+                yield Checkbox(_("Start with the approval of the previous minutes and the "
+                                 "follow-up of actions"), True, id="opening", compact=True)
+            with Horizontal(classes="field-row", id="row-invite"):
+                yield Static("", classes="field-label")
+                yield Checkbox(_("Invite the people of the previous meeting of this kind"),
+                               True, id="invite", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._kind_changed()
+        self.query_one("#title", Input).focus()
+
+    @on(Select.Changed, "#kind")
+    def _kind_changed(self) -> None:
+        kind = self._kind()
+        self.query_one("#row-voting").display = kind in VOTING_KINDS
+        previous = self._previous(kind)
+        for name in ("opening", "invite"):
+            for row in self.query(f"#row-{name}"):
+                row.display = previous is not None
+
+    def _kind(self) -> MeetingKind:
+        value = self.query_one("#kind", Select).value
+        return MeetingKind(value) if isinstance(value, str) else MeetingKind.OTHER
+
+    def _previous(self, kind: MeetingKind) -> Meeting | None:
+        if self._original is not None:
+            return None
+        probe_day = self._today
+        with contextlib.suppress(ValueError):
+            probe_day = parse_date(self.query_one("#on", Input).value, self._today) or probe_day
+        probe = Meeting(title="-", kind=kind, on=probe_day)
+        return previous_of_kind(self._meetings, probe)
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def _parsed(self, errors: dict[str, str]) -> dict[str, Any]:
+        """The typed values read as dates, times and numbers; what does not read goes to
+        ``errors``."""
+        values: dict[str, Any] = {}
+        for name, field in (("on", "on"), ("next_on", "next_meeting_on")):
+            try:
+                values[field] = parse_date(self._value(name), self._today)
+            except ValueError:
+                errors[name] = _("is not a real date (such as 26/11/2026)")
+        if values.get("on", 0) is None:
+            errors.setdefault("on", _("is required"))
+        for name in ("start", "end"):
+            try:
+                values[name] = parse_time(self._value(name))
+            except ValueError:
+                errors[name] = _("is not a time (such as 14:00 or 14h30)")
+        start, end = values.get("start"), values.get("end")
+        if start and end and end <= start:
+            # The model says so too, but only once every field is valid: say it now.
+            errors["end"] = translate_template("time_order", ERROR_MESSAGES["time_order"], {
+                "start": start.strftime("%H:%M"), "end": end.strftime("%H:%M")})
+        members = self._value("voting").strip()
+        if self._kind() in VOTING_KINDS and members:
+            if members.isdigit():
+                values["voting_members"] = int(members)
+            else:
+                errors["voting"] = _("must be a whole number")
+        else:
+            values["voting_members"] = None
+        return values
+
+    def submit(self) -> Meeting | None:
+        errors: dict[str, str] = {}
+        values = self._parsed(errors)
+        data = self._original.model_dump() if self._original else {}
+        fmt = self.query_one("#format", Select).value
+        data.update(values)
+        data.update(
+            title=self._value("title"),
+            kind=self._kind(),
+            place=self._value("place"),
+            format=fmt if isinstance(fmt, str) else MeetingFormat.IN_PERSON,
+            facilitator_id=self.query_one("#facilitator", ActorField).actor_id,
+            note_taker_id=self.query_one("#note_taker", ActorField).actor_id,
+            next_meeting_note=self._value("next_note"),
+        )
+        meeting: Meeting | None = None
+        try:
+            meeting = Meeting.model_validate(data)
+        except ValidationError as error:
+            for field, message in field_errors(error).items():
+                errors.setdefault(_FIELDS.get(field.split(".")[0], "form"), message)
+        if errors or meeting is None:
+            self.show_errors(errors)
+            return None
+        if self._original is None:
+            self._prepare_new(meeting)
+        return meeting
+
+    def _prepare_new(self, meeting: Meeting) -> None:
+        previous = previous_of_kind(self._meetings, meeting)
+        if previous is None:
+            return
+        if self.query_one("#opening", Checkbox).value:
+            meeting.agenda = opening_items(previous)
+        if self.query_one("#invite", Checkbox).value:
+            meeting.attendance = [Attendance(actor_id=row.actor_id, voting=row.voting)
+                                  for row in previous.attendance]
+            if meeting.kind in VOTING_KINDS and meeting.voting_members is None:
+                meeting.voting_members = previous.voting_members
