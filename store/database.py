@@ -11,6 +11,8 @@ import gc
 import json
 import os
 import re
+import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -27,11 +29,22 @@ from coop_tui.store.errors import (
     StoreFolderMissing,
     StoreIsFolder,
     StoreNotFound,
+    StoreNotRegular,
+    StoreTooLarge,
     StoreTooNew,
     StoreUnreadable,
 )
+from coop_tui.store.files import (
+    READ_LIMIT_MB,
+    NotRegularFile,
+    TooLarge,
+    check_regular,
+    clean_stale_temp_files,
+    read_regular,
+    temp_pattern,
+)
 from coop_tui.store.integrity import DUPLICATE_ID, store_problems
-from coop_tui.store.lock import LockOwner, StoreLock, read_owner
+from coop_tui.store.lock import LockOwner, StoreLock, lock_files, read_owner
 from coop_tui.store.migrations import file_version, migrate
 from coop_tui.store.models import ERROR_MESSAGES, TABLES, Record
 from coop_tui.store.repository import Repository
@@ -42,7 +55,6 @@ from coop_tui.store.storage import (
     SaveListener,
     Writer,
     serialise,
-    temp_files,
 )
 from coop_tui.store.text import N_
 
@@ -304,13 +316,32 @@ def _store_cleaned_text(
             documents[doc_ids[record_id]] = record.model_dump(mode="json")
 
 
+def resolve(path: Path) -> Path:
+    """The file ``path`` names: a store opened through a symbolic link is read and written
+    at the link's target, so the link stays and keeps naming it."""
+    path = path.expanduser().absolute()
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _refuse_special(path: Path) -> None:
+    """A named pipe would block and a device would read forever: refuse them unopened."""
+    try:
+        check_regular(path)
+    except NotRegularFile as error:
+        raise StoreNotRegular(path, reason=error.kind) from None
+
+
 def _read(path: Path) -> bytes:
     if not path.parent.is_dir():
         raise StoreFolderMissing(path, folder=str(path.parent))
     if path.is_dir():
         raise StoreIsFolder(path)
     try:
-        return path.read_bytes()
+        return read_regular(path)
+    except NotRegularFile as error:
+        raise StoreNotRegular(path, reason=error.kind) from None
+    except TooLarge:
+        raise StoreTooLarge(path, limit=READ_LIMIT_MB) from None
     except FileNotFoundError:
         raise StoreNotFound(path) from None
     except OSError as error:
@@ -319,6 +350,7 @@ def _read(path: Path) -> bytes:
 
 def check(path: Path) -> list[Problem]:
     """Every problem of a store file, without opening it for writing (``coop-tui check``)."""
+    path = resolve(path)
     try:
         parse(path, _read(path))
     except StoreCorrupt as error:
@@ -361,10 +393,12 @@ def open_store(
     ``initial`` builds the data of a new file when there is none. ``background`` saves on a
     writer thread (the app); otherwise each save is on disk when the call returns.
     """
-    path = path.expanduser().absolute()
+    path = resolve(path)
+    _refuse_special(path)
     lock: StoreLock | None = None
     reason = ""
     owner: LockOwner | None = None
+    locked_at = time.time()
     if not read_only:
         if not path.parent.is_dir():
             raise StoreFolderMissing(path, folder=str(path.parent))
@@ -373,6 +407,7 @@ def open_store(
         if not _writable(path):
             reason = NOT_WRITABLE
         else:
+            backups.check_folder(path)
             lock = StoreLock(path)
             if not lock.acquire():
                 owner = read_owner(path)
@@ -381,8 +416,10 @@ def open_store(
     writable = lock is not None
     try:
         if writable:
-            for orphan in temp_files(path):
-                orphan.unlink(missing_ok=True)
+            # Only the lock's holder writes the store and its backups: a temporary file
+            # older than our lock was left by a writer that died.
+            clean_stale_temp_files(path.parent, temp_pattern(path.name), locked_at)
+            backups.clean_stale_temp_files_of(path, locked_at)
             if not path.exists() and initial is not None:
                 create(path, initial())
         loaded = parse(path, _read(path))
@@ -402,7 +439,7 @@ def open_store(
         if lock is not None:
             lock.release()
         raise
-    return Repository(
+    repository = Repository(
         path=path,
         data=loaded.data,
         records=loaded.records,
@@ -412,3 +449,26 @@ def open_store(
         read_only_reason="" if writable else (reason or N_("opened read-only")),
         read_only_params={"owner": str(owner)} if owner else {},
     )
+    _opened.add(repository)
+    return repository
+
+
+_opened: weakref.WeakSet[Repository] = weakref.WeakSet()
+
+
+def open_stores() -> list[Path]:
+    """The store files open in this process: no export may be written over them."""
+    return [repository.path for repository in list(_opened) if not repository.closed]
+
+
+def is_store_file(candidate: Path, store: Path) -> bool:
+    """Whether writing ``candidate`` would replace ``store``, its lock or one of its
+    backups (through any link)."""
+    real = Path(os.path.realpath(candidate.expanduser().absolute()))
+    store = resolve(store)
+    folder = backups.backup_folder(store)
+    if real in {store, folder, *lock_files(store)} or real.parent == folder:
+        return True
+    with contextlib.suppress(OSError):
+        return os.path.samefile(real, store)  # a hard link
+    return False

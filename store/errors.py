@@ -109,3 +109,26 @@ class IntegrityError(StoreError):
 
 class SaveFailed(StoreError):
     template = N_("not saved to {path}: {reason}")
+
+
+class StoreNotRegular(StoreError):
+    """A named pipe, a device or a socket given as the store: it would block or never end."""
+
+    template = N_("{path} is {reason}, not a store file: nothing was read")
+
+
+class StoreTooLarge(StoreError):
+    template = N_("{path} is larger than {limit} MB, the most coop-tui reads: it is not a "
+                  "store file")
+
+
+class BackupFolderUnsafe(StoreError):
+    """The backups folder is a link, not a folder, or someone else's: a planted trap."""
+
+    template = N_("the backups folder {folder} is {reason}: nothing was written; move it "
+                  "away, then open the store again")
+
+
+class LockFileUnsafe(StoreError):
+    template = N_("the lock file {lock} is {reason}: nothing was written; move it away, "
+                  "then open the store again")

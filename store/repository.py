@@ -69,6 +69,7 @@ class Repository:
         self._storage = MemoryStorage(data, writer, path, self.read_only_message)
         self._db = TinyDB(storage=lambda: self._storage)
         self._revision = 0
+        self.closed = False
 
     # ------------------------------------------------------------------ reading
 
@@ -291,6 +292,7 @@ class Repository:
 
     def close(self) -> None:
         """Write what is pending, release the lock; the store is read-only from then on."""
+        self.closed = True
         try:
             self._storage.close()
         finally:

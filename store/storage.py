@@ -4,13 +4,12 @@ TinyDB's stock ``JSONStorage`` re-reads the file on every query and rewrites it 
 a crash mid-write leaves a broken or mixed file. Here the data is read once and served from
 memory; each write hands a complete, serialised snapshot to a writer, which puts it on disk
 with a temporary file in the same folder, ``fsync``, ``os.replace`` and an ``fsync`` of the
-folder: the file holds the old state or the new one, never a mix.
+folder (``store/files.py``): the file holds the old state or the new one, never a mix.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,10 +18,10 @@ from typing import Any, Protocol
 import orjson
 from tinydb.storages import Storage
 
-from coop_tui.store.errors import ReadOnlyStore, SaveFailed
+from coop_tui.store.errors import ReadOnlyStore, SaveFailed, StoreError
+from coop_tui.store.files import atomic_write as atomic_write  # the writers' (tests swap it)
+from coop_tui.store.files import temp_pattern
 
-FILE_MODE = 0o600
-FOLDER_MODE = 0o700
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 Data = dict[str, dict[str, Any]]
@@ -33,41 +32,11 @@ def serialise(data: Data) -> bytes:
     return orjson.dumps(data, option=_JSON_OPTIONS)
 
 
-def temp_name(path: Path) -> str:
-    return f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp"
-
-
 def temp_files(path: Path) -> list[Path]:
     """Temporary files a killed writer may have left beside ``path``."""
-    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
-
-
-def fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` completely or not at all (mode 0600)."""
-    temp = path.with_name(temp_name(path))
-    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, FILE_MODE)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_folder(path.parent)
+    names = temp_pattern(path.name)
+    return sorted(entry for entry in path.parent.glob(f".{path.name}.*.tmp")
+                  if names.fullmatch(entry.name))
 
 
 def describe_os_error(error: OSError) -> str:
@@ -181,7 +150,8 @@ class BackgroundWriter:
 
     def _run(self) -> None:
         if self._first is not None:
-            with contextlib.suppress(OSError):  # a backup that cannot be written is no save
+            # A backup that cannot be written is no save.
+            with contextlib.suppress(OSError, StoreError):
                 self._first()
             self._first = None  # it holds the whole file as read
         while True:

@@ -30,7 +30,6 @@ from coop_tui.store.storage import (
     atomic_write,
     serialise,
     temp_files,
-    temp_name,
 )
 
 ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -115,10 +114,10 @@ def test_atomic_write_failure_keeps_the_old_file(
     path = tmp_path / "store.json"
     atomic_write(path, b"old")
 
-    def no_space(*args: Any) -> None:
+    def no_space(*args: Any, **kwargs: Any) -> None:
         raise ENOSPC
 
-    monkeypatch.setattr(os, "replace", no_space)  # the module ``storage`` calls
+    monkeypatch.setattr(os, "replace", no_space)  # what ``atomic_write`` calls
     with pytest.raises(OSError) as caught:
         atomic_write(path, b"new")
     assert caught.value.errno == errno.ENOSPC
@@ -129,7 +128,7 @@ def test_atomic_write_failure_keeps_the_old_file(
 
 def test_temp_files_are_found_by_name(tmp_path: Path) -> None:
     path = tmp_path / "store.json"
-    orphan = tmp_path / temp_name(path)
+    orphan = tmp_path / ".store.json.0123456789ab.tmp"
     orphan.write_bytes(b"{")
     (tmp_path / ".other.json.1.2.tmp").write_bytes(b"{")
     assert temp_files(path) == [orphan]
@@ -211,7 +210,7 @@ def test_atomic_write_survives_sigkill_at_random_moments(tmp_path: Path) -> None
 
 def test_orphan_temp_files_are_removed_at_the_next_open(tmp_path: Path) -> None:
     path = small_store(tmp_path / "store.json")
-    orphans = [tmp_path / ".store.json.4242.139.tmp", tmp_path / temp_name(path)]
+    orphans = [tmp_path / ".store.json.4242.139.tmp", tmp_path / ".store.json.0a1b2c3d4e5f.tmp"]
     for orphan in orphans:
         orphan.write_bytes(b'{"half": ')
     unrelated = tmp_path / ".notes.json.1.1.tmp"

@@ -45,6 +45,8 @@ def crash_reports_dir() -> Path:
 
 
 def ensure_private_dir(folder: Path) -> Path:
-    """Create ``folder`` (and parents) readable by its owner only."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
+    """Create ``folder`` and its missing parents readable by their owner only (0700, even
+    under umask 000): the data folder holds the private readings."""
+    from coop_tui.store.files import make_private_folder
+
+    return make_private_folder(folder)

@@ -11,7 +11,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from coop_tui.core.locations import ensure_private_dir
+from coop_tui.store.files import read_regular
 from coop_tui.store.storage import atomic_write
+
+SETTINGS_LIMIT = 64 * 1024  # a named pipe or a device in its place is read as no settings
 
 
 class Settings(BaseModel):
@@ -25,7 +28,7 @@ class Settings(BaseModel):
 
 def load_settings(path: Path) -> Settings:
     try:
-        return Settings.model_validate_json(path.read_bytes())
+        return Settings.model_validate_json(read_regular(path, SETTINGS_LIMIT))
     except (OSError, ValidationError, ValueError):
         return Settings()
 

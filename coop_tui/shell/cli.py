@@ -337,8 +337,11 @@ def demo_command(out: Path, size: str, force: bool) -> None:
 def check_command(store: Path) -> None:
     from coop_tui.core.i18n import translate_problem
     from coop_tui.store import backups
-    from coop_tui.store.database import check
+    from coop_tui.store.database import check, resolve
 
+    if store.is_symlink():
+        click.echo(_("{link} is a symbolic link: coop-tui reads and writes {path}").format(
+            link=store, path=resolve(store)), err=True)
     try:
         problems = check(store)
     except StoreError as error:
@@ -348,7 +351,7 @@ def check_command(store: Path) -> None:
         return
     for problem in problems:
         click.echo(translate_problem(problem))
-    backup = backups.latest_backup(store.absolute())
+    backup = backups.latest_backup(resolve(store))
     if backup is not None:
         click.echo(_("Last good backup: {path}").format(path=backup), err=True)
     sys.exit(1)

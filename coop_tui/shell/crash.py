@@ -7,7 +7,9 @@ can hold names and notes typed by the user.
 
 from __future__ import annotations
 
+import os
 import platform
+import secrets
 import sys
 import traceback
 from datetime import UTC, datetime
@@ -37,11 +39,15 @@ def describe(error: BaseException) -> str:
 
 
 def write_crash_report(error: BaseException, folder: Path | None = None) -> Path | None:
-    """Write the report (mode 0600 in a 0700 folder); None if even that is impossible."""
+    """Write the report (mode 0600 in a 0700 folder); None if even that is impossible.
+
+    Its name is unique: two reports of the same second (two processes, or a crash while
+    reporting another) never replace one another.
+    """
     try:
         target_folder = ensure_private_dir(folder or crash_reports_dir())
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        path = target_folder / f"crash-{stamp}.txt"
+        path = target_folder / f"crash-{stamp}-{os.getpid()}-{secrets.token_hex(4)}.txt"
         atomic_write(path, describe(error).encode())
     except OSError:
         return None

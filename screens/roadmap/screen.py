@@ -467,14 +467,13 @@ class RoadmapScreen(CoopScreen):
         self.app.push_screen(ExportCalendar(default_calendar_path(repository)), chosen)
 
     def _export_to(self, path: Path) -> None:
+        from coop_tui.core.exports.files import write_export
         from coop_tui.core.exports.ics import store_calendar
-        from coop_tui.store.storage import atomic_write, describe_os_error
 
         try:
-            atomic_write(path, store_calendar(self.session.repository).encode("utf-8"))
-        except OSError as error:
-            self.notify(_("cannot write {path}: {reason}").format(
-                path=path, reason=describe_os_error(error)), severity="error", markup=False)
+            write_export(path, store_calendar(self.session.repository), force=True)
+        except ValueError as error:
+            self.notify(str(error), severity="error", markup=False)
             return
         self.notify(_("Calendar written to {path}").format(path=path), markup=False,
                     timeout=6)

@@ -22,9 +22,11 @@ def register_all(cli: click.Group, export: click.Group) -> None:
         importlib.import_module(f"{__name__}.{module.name}").register(cli, export)
 
 
-def deliver(payload: str | bytes, output: Path | None, *, force: bool) -> bool:
+def deliver(payload: str | bytes, output: Path | None, *, force: bool, store: Path,
+            private: bool = False) -> bool:
     """Print ``payload``, or write it to ``output`` (True then); one line and exit 1 when
-    it cannot be written."""
+    it cannot be written, or when ``output`` is ``store`` or one of its files. ``private``:
+    the payload holds private readings (the file is then 0600)."""
     from coop_tui.core.exports.files import write_export
 
     if output is None:
@@ -33,7 +35,7 @@ def deliver(payload: str | bytes, output: Path | None, *, force: bool) -> bool:
         sys.stdout.flush()
         return False
     try:
-        write_export(output, payload, force=force)
+        write_export(output, payload, force=force, store=store, private=private)
     except ValueError as error:
         click.echo(f"coop-tui: {error}", err=True)
         sys.exit(1)

@@ -49,7 +49,8 @@ def register(cli: click.Group, export: click.Group) -> None:
             count = len(repository.actors)
         finally:
             repository.close()
-        if deliver(payload, output, force=force):
+        if deliver(payload, output, force=force, store=store,
+                   private=include_private):
             written = ngettext("{count} actor written to {path}",
                                "{count} actors written to {path}", count)
             click.echo(written.format(count=count, path=output), err=True)

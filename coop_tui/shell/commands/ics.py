@@ -35,5 +35,5 @@ def register(cli: click.Group, export: click.Group) -> None:
             payload = store_calendar(repository).encode("utf-8")
         finally:
             repository.close()
-        if deliver(payload, output, force=force):
+        if deliver(payload, output, force=force, store=store):
             click.echo(_("Calendar written to {path}").format(path=output), err=True)

@@ -81,5 +81,5 @@ def register(cli: click.Group, export: click.Group) -> None:
                           "html" if fmt == "html" else "md")
         finally:
             repository.close()
-        if deliver(text, output, force=force):
+        if deliver(text, output, force=force, store=store):
             click.echo(_("Minutes written to {path}").format(path=output), err=True)

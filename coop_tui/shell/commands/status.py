@@ -54,5 +54,5 @@ def register(cli: click.Group, export: click.Group) -> None:
                                  "md" if fmt == "md" else "text")
         finally:
             repository.close()
-        if deliver(text, output, force=force):
+        if deliver(text, output, force=force, store=store):
             click.echo(_("Status report written to {path}").format(path=output), err=True)
