@@ -26,6 +26,8 @@ from coop_tui.store.models import (
     ActionStatus,
     AgendaItem,
     Attendance,
+    Decision,
+    DeliberationResult,
     Meeting,
     MeetingKind,
     MinutesStatus,
@@ -247,3 +249,14 @@ def with_action_status(action: Action, status: ActionStatus, today: date,
     if status is ActionStatus.POSTPONED and due is not None:
         changed.due = due
     return changed
+
+
+def result_of(decision: Decision) -> DeliberationResult:
+    """How a deliberation ended: as recorded, else as its vote says (more for than
+    against: adopted); one taken without a vote was adopted."""
+    if decision.result is not None:
+        return decision.result
+    vote = decision.vote
+    if vote is None or vote.yes > vote.no:
+        return DeliberationResult.ADOPTED
+    return DeliberationResult.REJECTED

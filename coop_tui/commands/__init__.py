@@ -38,3 +38,13 @@ def deliver(payload: str | bytes, output: Path | None, *, force: bool) -> bool:
         click.echo(f"coop-tui: {error}", err=True)
         sys.exit(1)
     return True
+
+
+def refuse_binary_on_terminal(fmt: str, output: Path | None) -> None:
+    """A Word, PDF or e-mail file is not printed on a terminal: ask for -o instead."""
+    from coop_tui.i18n import _
+
+    if output is None and fmt in ("docx", "pdf", "eml") and sys.stdout.isatty():
+        click.echo("coop-tui: " + _("a {format} file is not shown on a terminal: give -o FILE "
+                                   "or redirect the output").format(format=fmt), err=True)
+        sys.exit(1)
