@@ -3,6 +3,7 @@ the language; an existing file is replaced only after asking."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from coop_tui.exports.files import write_export
 from coop_tui.exports.minutes import MinutesSource, file_name, render
 from coop_tui.i18n import N_, _, language
 from coop_tui.screens.meeting_form_base import FORMS_CSS
-from coop_tui.store.models import utc_now
+from coop_tui.store.export_journal import ExportKind
+from coop_tui.store.export_journal import record_export as record_journal
 from coop_tui.store.repository import Repository
 from coop_tui.widgets.bindings import translate_bindings
 from coop_tui.widgets.dialogs import ConfirmDialog
@@ -39,13 +41,11 @@ def default_folder(store: Path) -> Path:
     return folder
 
 
-def record_export(repository: Repository) -> None:
-    """Remember when minutes were last exported (the dashboard shows it)."""
-    if repository.read_only:
-        return
-    territory = repository.territory.model_copy(deep=True)
-    territory.last_minutes_export = utc_now()
-    repository.save(territory)
+def record_export(repository: Repository, kind: ExportKind = "minutes") -> None:
+    """Remember when minutes (or a status report) were last exported, in the journal beside
+    the store that the lever evidence reads: also when this app only reads the store."""
+    with contextlib.suppress(OSError):
+        record_journal(repository.path.absolute(), kind, {"via": "app"})
 
 
 class ExportDialog(ModalScreen[Path | None]):

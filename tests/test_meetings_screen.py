@@ -454,7 +454,9 @@ async def test_export_from_the_meeting_screen(make_app: AppFactory, tmp_path: Pa
         assert isinstance(app.screen, MeetingScreen)
         assert target.read_text(encoding="utf-8").startswith("# COPIL de test")
         assert "\\<script\\>x\\</script\\> adopté" in target.read_text(encoding="utf-8")
-        assert repository.territory.last_minutes_export is not None
+        from coop_tui.store.export_journal import read_journal
+
+        assert read_journal(repository.path.absolute()).minutes is not None
         await pilot.press("ctrl+g")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(target)

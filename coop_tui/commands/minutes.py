@@ -70,7 +70,12 @@ def register(cli: click.Group, export: click.Group) -> None:
     def minutes_command(store: Path, meeting: str, output: Path | None, fmt: str,
                         template: str, attach: str, force: bool) -> None:
         from coop_tui.cli import fail, open_repository
-        from coop_tui.commands import deliver, refuse_binary_on_terminal
+        from coop_tui.commands import (
+            deliver,
+            export_language,
+            journal_export,
+            refuse_binary_on_terminal,
+        )
         from coop_tui.exports.minutes import TEMPLATES, MinutesSource, render_bytes
         from coop_tui.i18n import _
 
@@ -82,21 +87,27 @@ def register(cli: click.Group, export: click.Group) -> None:
             except ValueError as error:
                 fail(str(error))
             source = MinutesSource.from_repository(repository, chosen)
+            lang = export_language(repository.territory.language)
             kind = next(known for known in TEMPLATES if known == template)
             convocation = fmt == "eml" and chosen.on > date.today()
             if convocation:
                 from coop_tui.exports.email_draft import convocation_draft
 
-                payload = convocation_draft(source)
+                payload = convocation_draft(source, lang)
             elif fmt == "eml":
                 from coop_tui.exports.email_draft import minutes_draft
 
-                payload = minutes_draft(source, kind, "docx" if attach == "docx" else "pdf")
+                payload = minutes_draft(source, kind, "docx" if attach == "docx" else "pdf",
+                                        lang)
             else:
-                payload = render_bytes(source, kind, _document_format(fmt))
+                payload = render_bytes(source, kind, _document_format(fmt), lang)
         finally:
             repository.close()
-        if deliver(payload, output, force=force):
+        written = deliver(payload, output, force=force)
+        if not convocation:
+            journal_export(store, "minutes", output, meeting=chosen.id, template=kind,
+                           format=fmt)
+        if written:
             message = (_("Convocation draft written to {path}") if convocation
                        else written_message(kind, fmt))
             click.echo(message.format(path=output), err=True)
