@@ -140,8 +140,17 @@ class FollowUp:
     action: Action
 
 
+def status_on(action: Action, day: date) -> ActionStatus:
+    """An action's status as it stood on ``day``: one done later was still open then."""
+    if action.status is ActionStatus.DONE and action.done_on is not None \
+            and action.done_on > day:
+        return ActionStatus.OPEN
+    return action.status
+
+
 def follow_up(meetings: Sequence[Meeting], meeting: Meeting) -> list[FollowUp]:
-    """Actions of related earlier meetings still open, or done since the last of them.
+    """Actions of related earlier meetings open on the meeting's day, or done since the
+    last of them: the minutes are a record of that day, whatever happened after.
 
     Oldest meeting first, so the list reads in the order things were decided.
     """
@@ -154,7 +163,8 @@ def follow_up(meetings: Sequence[Meeting], meeting: Meeting) -> list[FollowUp]:
         for action in earlier.actions:
             recent = (action.status is ActionStatus.DONE and action.done_on is not None
                       and since <= action.done_on <= meeting.on)
-            if action.is_open or recent:
+            then = status_on(action, meeting.on)
+            if then in (ActionStatus.OPEN, ActionStatus.POSTPONED) or recent:
                 rows.append(FollowUp(earlier, action))
     return rows
 

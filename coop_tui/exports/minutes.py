@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -52,9 +52,11 @@ from coop_tui.meeting_rules import (
     presence_counts,
     quorum,
     result_of,
+    status_on,
 )
 from coop_tui.store.models import (
     Action,
+    ActionStatus,
     Actor,
     ActorKind,
     AgendaItem,
@@ -377,7 +379,17 @@ def _follow_up_table(source: MinutesSource, rows: Sequence[FollowUp]) -> Table:
     return Table((_("Action"), _("Decided on"), _("Owner"), _("Due"), _("Status")),
                  tuple((row.action.text, format_date(row.meeting.on, "medium"),
                         _owner(source, row.action), _due(row.action),
-                        label(row.action.status)) for row in rows))
+                        _status_then(row.action, source.meeting.on)) for row in rows))
+
+
+def _status_then(action: Action, day: date) -> str:
+    """The action's state on the meeting's day; an open one past its due date is late."""
+    status = status_on(action, day)
+    if status is ActionStatus.OPEN and action.due is not None and action.due < day:
+        late = (day - action.due).days
+        return ngettext("late by {count} day", "late by {count} days", late).format(
+            count=late)
+    return label(status)
 
 
 def _item_decisions(meeting: Meeting, item: AgendaItem | None) -> list[Decision]:
