@@ -234,8 +234,8 @@ TRIGGER = "~"
 # exception's message, once the trigger is typed. argv[1] names the method.
 _BROKEN_APP = f"""
 import sys
-from coop_tui.screens.meetings.screen import detail as meeting_detail
-from coop_tui.screens.meetings.screen import notes as meeting_notes
+from coop_tui.screens.meetings import detail as meeting_detail
+from coop_tui.screens.meetings import notes as meeting_notes
 where = sys.argv.pop(1)
 def notes_of(widget):
     return widget.screen.query_one("#notes-area").text

@@ -1732,6 +1732,19 @@ class _Builder:
                 return self.pick(wary)
         return self.pick(self.communes[1:])
 
+
+    def session_secretary(self, kind: MeetingKind, attendance: Sequence[Attendance],
+                          chair_id: str) -> str | None:
+        """The secrétaire de séance of a council or bureau: the first elected member
+        present other than the chair (no draw, so the rest of the demo stays the same)."""
+        if kind not in (MeetingKind.COUNCIL, MeetingKind.BUREAU):
+            return None
+        for row in attendance:
+            actor = self.actor_by_id.get(row.actor_id)
+            if (row.status is Presence.PRESENT and row.voting and row.actor_id != chair_id
+                    and actor is not None and actor.kind is ActorKind.ELECTED):
+                return row.actor_id
+        return None
     def build_meetings(self) -> None:
         named = self.named
         leads: dict[MeetingKind, tuple[str, str]] = {
@@ -1793,6 +1806,7 @@ class _Builder:
                 format=meeting_format,
                 facilitator_id=facilitator.id,
                 note_taker_id=note_taker.id,
+                secretary_id=self.session_secretary(kind, attendance, facilitator.id),
                 voting_members=(voting or None) if kind in (MeetingKind.COUNCIL,
                                                             MeetingKind.BUREAU) else None,
                 attendance=attendance,

@@ -118,6 +118,7 @@ def _meeting(meeting: Meeting, records: Records) -> list[Problem]:
     actors: list[tuple[str, str | None]] = [
         ("facilitator_id", meeting.facilitator_id),
         ("note_taker_id", meeting.note_taker_id),
+        ("secretary_id", meeting.secretary_id),
     ]
     for row in meeting.attendance:
         actors += [("attendance", row.actor_id), ("attendance.proxy_id", row.proxy_id)]

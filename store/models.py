@@ -215,6 +215,8 @@ class Territory(Record):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     last_minutes_export: AwareDatetime | None = None
     last_status_report: AwareDatetime | None = None
+    address: Text = ""  # the letterhead's postal address, one line per line
+    logo_path: Line = ""  # a PNG or JPEG for the letterhead of Word and PDF documents
 
     _unique_communes = field_validator("communes")(_unique_names)
 
@@ -527,10 +529,19 @@ class Vote(Model):
     abstain_names: list[Name] = Field(default_factory=list)
 
 
+class DeliberationResult(StrEnum):
+    """How a deliberation ended; without one, its vote says it (adopted or rejected)."""
+
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+    DEFERRED = "deferred"
+
+
 class Decision(Part):
     text: Name
     agenda_item_id: RecordId | None = None
     vote: Vote | None = None
+    result: DeliberationResult | None = None
 
 
 class ActionStatus(StrEnum):
@@ -574,6 +585,7 @@ class Meeting(Record):
     format: MeetingFormat = MeetingFormat.IN_PERSON
     facilitator_id: RecordId | None = None
     note_taker_id: RecordId | None = None
+    secretary_id: RecordId | None = None  # the secrétaire de séance, a member (CGCT L2121-15)
     voting_members: int | None = Field(default=None, ge=1, le=10**6)
     attendance: list[Attendance] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)

@@ -90,18 +90,19 @@ def test_formulas_are_written_as_text() -> None:
 def test_command_writes_a_file_and_never_overwrites(
         capsysbinary: pytest.CaptureFixture[bytes], demo_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "actors.csv"
-    code, _out, err = run(capsysbinary, "export", "actors", str(demo_path), "-o", str(target))
+    code, _out, err = run(capsysbinary, "export", "actors", str(demo_path), "-o", str(target),
+                           "--lang", "en")
     assert code == 0
     assert "actors written to" in err
     rows = parse(target.read_bytes())
     assert "Role" not in rows[0]
     code, _out, err = run(capsysbinary, "export", "actors", str(demo_path), "-o", str(target),
-                          "--include-private")
+                          "--include-private", "--lang", "en")
     assert code == 1
     assert "--force" in err
     assert "Role" not in parse(target.read_bytes())[0]
     code, _out, _err = run(capsysbinary, "export", "actors", str(demo_path), "-o", str(target),
-                           "--include-private", "--force")
+                           "--include-private", "--force", "--lang", "en")
     assert code == 0
     assert "Role" in parse(target.read_bytes())[0]
 

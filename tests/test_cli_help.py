@@ -205,10 +205,10 @@ def test_lang_en_overrides_a_french_locale(capsys: pytest.CaptureFixture[str],
 @pytest.mark.parametrize(("args", "english", "french"), [
     (("check",), "Error: Missing argument 'STORE'.",
      "Erreur : Argument manquant 'DONNÉES'."),
-    (("status", "x.json", "--format", "pdf"),
-     "Error: Invalid value for '--format': 'pdf' is not one of 'text', 'md'.",
-     "Erreur : Valeur invalide pour '--format' : 'pdf' n'est pas un choix possible parmi "
-     "'text', 'md'."),
+    (("status", "x.json", "--format", "odt"),
+     "Error: Invalid value for '--format': 'odt' is not one of 'text', 'md', 'docx', 'pdf'.",
+     "Erreur : Valeur invalide pour '--format' : 'odt' n'est pas un choix possible parmi "
+     "'text', 'md', 'docx', 'pdf'."),
     (("export", "minutes", "x.json", "latest", "--templat"),
      "Error: No such option '--templat'. Did you mean '--template'?",
      "Erreur : Option inconnue : '--templat'. Vouliez-vous dire '--template' ?"),

@@ -102,7 +102,9 @@ async def test_export_the_last_minutes_from_the_dashboard(make_app: AppFactory,
         assert isinstance(app.screen, DashboardScreen)
         last = overview(app.session.repository, TODAY).meetings.last
         assert last is not None and last.meeting.title in path.read_text(encoding="utf-8")
-        assert app.session.repository.territory.last_minutes_export is not None
+        from coop_tui.store.export_journal import read_journal
+
+        assert read_journal(app.session.repository.path.absolute()).minutes is not None
 
 
 async def test_no_meeting_no_export(make_app: AppFactory, empty_repository: Repository) -> None:

@@ -454,7 +454,9 @@ async def test_export_from_the_meeting_screen(make_app: AppFactory, tmp_path: Pa
         assert isinstance(app.screen, MeetingScreen)
         assert target.read_text(encoding="utf-8").startswith("# COPIL de test")
         assert "\\<script\\>x\\</script\\> adopté" in target.read_text(encoding="utf-8")
-        assert repository.territory.last_minutes_export is not None
+        from coop_tui.store.export_journal import read_journal
+
+        assert read_journal(repository.path.absolute()).minutes is not None
         await pilot.press("ctrl+g")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = str(target)
@@ -586,3 +588,26 @@ async def test_palette_shows_a_meeting_title_as_typed(make_app: AppFactory) -> N
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.id == meeting.id
+
+
+async def test_export_dialog_writes_word_and_pdf(make_app: AppFactory, tmp_path: Path) -> None:
+    from textual.widgets import Select
+
+    app = make_app()
+    meeting = live_meeting(app.session.repository)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_meeting(app, pilot, meeting.id)
+        for fmt, magic in (("docx", b"PK"), ("pdf", b"%PDF")):
+            await pilot.press("ctrl+g")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ExportDialog)
+            dialog.query_one("#path", Input).value = str(tmp_path / "cr.md")
+            dialog.query_one("#format", Select).value = fmt
+            await pilot.pause()
+            assert dialog.query_one("#path", Input).value == str(tmp_path / f"cr.{fmt}")
+            dialog.query_one("#template", Select).value = "deliberations"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, MeetingScreen)
+            assert (tmp_path / f"cr.{fmt}").read_bytes().startswith(magic)

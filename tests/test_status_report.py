@@ -46,15 +46,15 @@ def check_golden(name: str, text: str) -> None:
 @pytest.mark.parametrize("fmt", ["text", "md"])
 def test_golden(repository: Repository, fmt: str, lang: str) -> None:
     text = status_report(repository, TODAY, "md" if fmt == "md" else "text",
-                         "fr" if lang == "fr" else "en")
+                         "fr" if lang == "fr" else "en").decode()
     check_golden(f"demo-{lang}.{'md' if fmt == 'md' else 'txt'}", text)
 
 
 def test_the_report_speaks_the_language_asked_and_leaves_the_interface_alone(
         repository: Repository) -> None:
-    french = status_report(repository, TODAY, "text", "fr")
+    french = status_report(repository, TODAY, "text", "fr").decode()
     assert "Point d'étape" in french and "roadmap items" not in french
-    assert "Status report" in status_report(repository, TODAY, "text")
+    assert "Status report" in status_report(repository, TODAY, "text").decode()
     assert "Status report" in render(overview(repository, TODAY))
 
 
@@ -100,13 +100,16 @@ def test_nothing_private_goes_out(empty_repository: Repository) -> None:
     for fmt in ("text", "md"):
         for lang in ("fr", "en"):
             text = status_report(empty_repository, TODAY, "md" if fmt == "md" else "text",
-                                 "fr" if lang == "fr" else "en")
-            for private in ("SECRET", "Suiveuse discrète"):
+                                 "fr" if lang == "fr" else "en").decode()
+            for private in ("SECRET", "Suiveuse discrète", "Reluctant", "Réticent",
+                            "to contact", "à relancer"):
                 assert private not in text
             # Named only where a public field puts them: no known channel, never a role.
             lines = [line for line in text.splitlines() if "Maire réticent" in line]
             assert lines and all("élu" in line or "elected" in line for line in lines)
-    assert "Reluctant — 1" in render(found)
+    assert "Reluctant — 1" not in render(found)
+    assert "Reluctant — 1" in render(found, include_private=True)
+    assert "1 follower to contact" in render(found, include_private=True)
 
 
 def test_status_command_prints_writes_and_refuses_to_overwrite(

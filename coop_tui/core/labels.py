@@ -13,6 +13,7 @@ from coop_tui.store.models import (
     ActionStatus,
     ActorKind,
     Channel,
+    DeliberationResult,
     LeverCategory,
     LeverStatus,
     MeetingFormat,
@@ -111,6 +112,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
     MinutesStatus: {
         MinutesStatus.DRAFT: N_("draft"),
         MinutesStatus.APPROVED: N_("approved"),
+    },
+    DeliberationResult: {
+        DeliberationResult.ADOPTED: N_("adopted"),
+        DeliberationResult.REJECTED: N_("rejected"),
+        DeliberationResult.DEFERRED: N_("deferred"),
     },
 }
 

@@ -26,6 +26,8 @@ from coop_tui.store.models import (
     ActionStatus,
     AgendaItem,
     Attendance,
+    Decision,
+    DeliberationResult,
     Meeting,
     MeetingKind,
     MinutesStatus,
@@ -138,8 +140,17 @@ class FollowUp:
     action: Action
 
 
+def status_on(action: Action, day: date) -> ActionStatus:
+    """An action's status as it stood on ``day``: one done later was still open then."""
+    if action.status is ActionStatus.DONE and action.done_on is not None \
+            and action.done_on > day:
+        return ActionStatus.OPEN
+    return action.status
+
+
 def follow_up(meetings: Sequence[Meeting], meeting: Meeting) -> list[FollowUp]:
-    """Actions of related earlier meetings still open, or done since the last of them.
+    """Actions of related earlier meetings open on the meeting's day, or done since the
+    last of them: the minutes are a record of that day, whatever happened after.
 
     Oldest meeting first, so the list reads in the order things were decided.
     """
@@ -152,7 +163,8 @@ def follow_up(meetings: Sequence[Meeting], meeting: Meeting) -> list[FollowUp]:
         for action in earlier.actions:
             recent = (action.status is ActionStatus.DONE and action.done_on is not None
                       and since <= action.done_on <= meeting.on)
-            if action.is_open or recent:
+            then = status_on(action, meeting.on)
+            if then in (ActionStatus.OPEN, ActionStatus.POSTPONED) or recent:
                 rows.append(FollowUp(earlier, action))
     return rows
 
@@ -247,3 +259,14 @@ def with_action_status(action: Action, status: ActionStatus, today: date,
     if status is ActionStatus.POSTPONED and due is not None:
         changed.due = due
     return changed
+
+
+def result_of(decision: Decision) -> DeliberationResult:
+    """How a deliberation ended: as recorded, else as its vote says (more for than
+    against: adopted); one taken without a vote was adopted."""
+    if decision.result is not None:
+        return decision.result
+    vote = decision.vote
+    if vote is None or vote.yes > vote.no:
+        return DeliberationResult.ADOPTED
+    return DeliberationResult.REJECTED

@@ -59,7 +59,8 @@ def usage(repository: Repository, actor: Actor) -> Usage:
     found.roadmap_items = sum(gone in item.owner_ids or gone in item.partner_ids
                               for item in repository.roadmap)
     for meeting in repository.meetings:
-        found.meeting_roles += gone in (meeting.facilitator_id, meeting.note_taker_id)
+        found.meeting_roles += gone in (meeting.facilitator_id, meeting.note_taker_id,
+                                        meeting.secretary_id)
         found.attendance += any(row.actor_id == gone for row in meeting.attendance)
         found.proxies += sum(row.proxy_id == gone for row in meeting.attendance)
         found.actions += sum(action.owner_id == gone for action in meeting.actions)
@@ -78,8 +79,8 @@ def usage_lines(found: Usage) -> list[str]:
         (found.roadmap_items, ngettext("owner or partner of {count} roadmap item",
                                        "owner or partner of {count} roadmap items",
                                        found.roadmap_items)),
-        (found.meeting_roles, ngettext("facilitator or note-taker of {count} meeting",
-                                       "facilitator or note-taker of {count} meetings",
+        (found.meeting_roles, ngettext("facilitator, note-taker or secretary of {count} meeting",
+                                       "facilitator, note-taker or secretary of {count} meetings",
                                        found.meeting_roles)),
         (found.attendance, ngettext("on the attendance list of {count} meeting",
                                     "on the attendance list of {count} meetings",
@@ -103,8 +104,8 @@ def keep_name_consequences(found: Usage) -> list[str]:
     if found.children:
         notes.append(_("the actors it contains move up to its own parent organisation"))
     if found.levers or found.meeting_roles:
-        notes.append(_("lever owners, facilitators and note-takers have no name field: "
-                       "they are left empty"))
+        notes.append(_("lever owners, facilitators, note-takers and secretaries have no name "
+                       "field: they are left empty"))
     if found.attendance or found.roadmap_items:
         notes.append(_("attendance lists and roadmap owners and partners have no name "
                        "field: the actor is removed from them"))
@@ -132,6 +133,8 @@ def _meeting(meeting: Meeting, actor: Actor, new: str | None) -> Meeting | None:
         changed.facilitator_id, touched = new, True
     if changed.note_taker_id == gone:
         changed.note_taker_id, touched = new, True
+    if changed.secretary_id == gone:
+        changed.secretary_id, touched = new, True
     present = {row.actor_id for row in meeting.attendance}
     rows = []
     for row in changed.attendance:

@@ -123,7 +123,7 @@ class DashboardScreen(CoopScreen):
         if self.overview is None or self.overview.meetings.last is None:
             return
         from coop_tui.core.exports.minutes import MinutesSource
-        from coop_tui.screens.meetings.export import ExportDialog, default_folder
+        from coop_tui.screens.meetings.export import ExportDialog, default_folder, record_export
         from coop_tui.store.models import Meeting
 
         repository = self.session.repository
@@ -136,12 +136,7 @@ class DashboardScreen(CoopScreen):
                 return
             self.notify(_("Minutes written to {path}").format(path=path), markup=False,
                         timeout=12)
-            if not repository.read_only:
-                from coop_tui.store.models import utc_now
-
-                territory = repository.territory.model_copy(deep=True)
-                territory.last_minutes_export = utc_now()
-                repository.save(territory)
+            record_export(repository)
 
         self.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
                                           default_folder(repository.path)), written)

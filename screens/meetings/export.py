@@ -3,6 +3,7 @@ the language; an existing file is replaced only after asking."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from pathlib import Path
 
@@ -15,16 +16,26 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from coop_tui.core.exports.files import write_export
-from coop_tui.core.exports.minutes import MinutesSource, file_name, render
+from coop_tui.core.exports.minutes import (
+    FORMATS,
+    TEMPLATES,
+    Format,
+    MinutesSource,
+    Template,
+    file_name,
+    render_bytes,
+)
 from coop_tui.core.i18n import N_, _, language
 from coop_tui.screens.meetings.form_base import FORMS_CSS
-from coop_tui.store.models import utc_now
+from coop_tui.store.export_journal import ExportKind
+from coop_tui.store.export_journal import record_export as record_journal
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
 from coop_tui.ui.widgets.text_fields import TextInput
 
-_FORMATS = (("Markdown (.md)", "md"), ("HTML (.html)", "html"))
+_FORMATS = (("Markdown (.md)", "md"), ("HTML (.html)", "html"), ("Word (.docx)", "docx"),
+            ("PDF (.pdf)", "pdf"))
 
 
 def default_folder(store: Path) -> Path:
@@ -39,13 +50,11 @@ def default_folder(store: Path) -> Path:
     return folder
 
 
-def record_export(repository: Repository) -> None:
-    """Remember when minutes were last exported (the dashboard shows it)."""
-    if repository.read_only:
-        return
-    territory = repository.territory.model_copy(deep=True)
-    territory.last_minutes_export = utc_now()
-    repository.save(territory)
+def record_export(repository: Repository, kind: ExportKind = "minutes") -> None:
+    """Remember when minutes (or a status report) were last exported, in the journal beside
+    the store that the lever evidence reads: also when this app only reads the store."""
+    with contextlib.suppress(OSError):
+        record_journal(repository.path.absolute(), kind, {"via": "app"})
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -67,7 +76,8 @@ class ExportDialog(ModalScreen[Path | None]):
         meeting = self._source.meeting
         templates = [(_("Full minutes (compte rendu)"), "full"),
                      (_("Record of decisions (relevé de décisions)"), "decisions"),
-                     (_("Procès-verbal (community council)"), "pv")]
+                     (_("Procès-verbal (community council)"), "pv"),
+                     (_("List of deliberations"), "deliberations")]
         with Vertical(classes="form-box"):
             yield Label(_("Export the minutes"), classes="form-title")
             with Horizontal(classes="field-row", id="row-path"):
@@ -104,7 +114,7 @@ class ExportDialog(ModalScreen[Path | None]):
         """Follow the format in the file's extension, when it is one of ours."""
         path_input = self.query_one("#path", Input)
         path = Path(path_input.value)
-        if path.suffix in (".md", ".html"):
+        if path.suffix in (".md", ".html", ".docx", ".pdf"):
             path_input.value = str(path.with_suffix("." + self._choice("format")))
 
     def _path(self) -> Path | None:
@@ -137,12 +147,11 @@ class ExportDialog(ModalScreen[Path | None]):
         self._write(path, force=False)
 
     def _write(self, path: Path, *, force: bool) -> None:
-        template = self._choice("template")
-        text = render(self._source,
-                      "pv" if template == "pv" else
-                      "decisions" if template == "decisions" else "full",
-                      "html" if self._choice("format") == "html" else "md",
-                      "en" if self._choice("language") == "en" else "fr")
+        template: Template = next(
+            (t for t in TEMPLATES if t == self._choice("template")), "full")
+        fmt: Format = next((f for f in FORMATS if f == self._choice("format")), "md")
+        text = render_bytes(self._source, template, fmt,
+                            "en" if self._choice("language") == "en" else "fr")
         try:
             write_export(path, text, force=force)
         except ValueError as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -91,12 +92,19 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+_DIGITS = re.compile(r"\+?[0-9]{2,}")
+
+
 def columns(include_private: bool) -> list[Column]:
     return [column for column in COLUMNS if include_private or not column.private]
 
 
 def safe_cell(value: str) -> str:
-    """``value`` as a spreadsheet will show it, never run it: formulas become text."""
+    """``value`` as a spreadsheet will show it, never run it: formulas become text, and a
+    digit string a spreadsheet would read as a number (a phone number's leading 0 or +,
+    more digits than it keeps) is given as a text constant: ``="0612345678"``."""
+    if _DIGITS.fullmatch(value) and (value[0] in "0+" or len(value) > 15):
+        return f'="{value}"'
     risky = value.startswith(FORMULA_STARTS) or (
         value.startswith(SIGNS) and len(value) > 1 and not (value[1].isdigit() or value[1] == " ")
     )

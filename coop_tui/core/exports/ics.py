@@ -26,6 +26,7 @@ CRLF = "\r\n"
 LINE_OCTETS = 75
 TIMEZONE = "Europe/Paris"
 UID_DOMAIN = "coop-tui"
+DEFAULT_HOURS = 2
 # SEQUENCE counts minutes since this day: it grows with every change of a record and
 # stays far below the largest INTEGER the standard allows.
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
@@ -128,6 +129,8 @@ def meeting_event(meeting: Meeting) -> list[str]:
         lines.append(f"DTSTART;TZID={TIMEZONE}:{_local(meeting.on, meeting.start)}")
         if meeting.end is not None:
             lines.append(f"DTEND;TZID={TIMEZONE}:{_local(meeting.on, meeting.end)}")
+        else:
+            lines.append(f"DURATION:PT{DEFAULT_HOURS}H")  # a start and no end: two hours
     lines.append(f"SUMMARY:{escape_text(meeting.title)}")
     if meeting.place:
         lines.append(f"LOCATION:{escape_text(meeting.place)}")

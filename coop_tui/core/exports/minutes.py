@@ -13,15 +13,36 @@ thinks of people (``Actor.private``), not the relations. Typed text goes through
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from coop_tui.core.capture import strip_captures
 from coop_tui.core.exports import markdown as md
+from coop_tui.core.exports.document import (
+    Block,
+    Document,
+    Fields,
+    Heading,
+    Item,
+    ItemList,
+    Letterhead,
+    Notes,
+    Paragraph,
+    Run,
+    Signatures,
+    Table,
+    to_markdown,
+)
+from coop_tui.core.exports.formats import (
+    BINARY_FORMATS,
+    DOCUMENT_FORMATS,
+    DocumentFormat,
+    document_bytes,
+)
 from coop_tui.core.i18n import Language, _, format_date, language, ngettext, set_language
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import (
@@ -30,10 +51,14 @@ from coop_tui.core.meeting_rules import (
     next_of_kind,
     presence_counts,
     quorum,
+    result_of,
+    status_on,
 )
 from coop_tui.store.models import (
     Action,
+    ActionStatus,
     Actor,
+    ActorKind,
     AgendaItem,
     Decision,
     Meeting,
@@ -47,10 +72,10 @@ from coop_tui.store.models import (
 if TYPE_CHECKING:
     from coop_tui.store.repository import Repository
 
-Template = Literal["full", "decisions", "pv"]
-Format = Literal["md", "html"]
-TEMPLATES: tuple[Template, ...] = ("full", "decisions", "pv")
-FORMATS: tuple[Format, ...] = ("md", "html")
+Template = Literal["full", "decisions", "pv", "deliberations"]
+Format = DocumentFormat
+TEMPLATES: tuple[Template, ...] = ("full", "decisions", "pv", "deliberations")
+FORMATS: tuple[Format, ...] = DOCUMENT_FORMATS
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,15 @@ class MinutesSource:
     def meeting_by_id(self, meeting_id: str | None) -> Meeting | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
 
+    def secretary(self) -> str:
+        """The secrétaire de séance: the one designated in the session, else the note-taker
+        when an elected member took the notes; never a service."""
+        meeting = self.meeting
+        if meeting.secretary_id and self.name(meeting.secretary_id):
+            return self.name(meeting.secretary_id)
+        taker = self.actors.get(meeting.note_taker_id) if meeting.note_taker_id else None
+        return taker.name if taker is not None and taker.kind is ActorKind.ELECTED else ""
+
 
 @contextmanager
 def language_as(wanted: Language) -> Iterator[None]:
@@ -91,18 +125,42 @@ def language_as(wanted: Language) -> Iterator[None]:
 def render(source: MinutesSource, template: Template = "full", fmt: Format = "md",
            lang: Language | None = None) -> str:
     """The minutes as a Markdown document or a standalone HTML page."""
+    if fmt in BINARY_FORMATS:
+        raise ValueError(f"{fmt} is not a text format: use render_bytes")
+    return render_bytes(source, template, fmt, lang).decode("utf-8")
+
+
+def render_bytes(source: MinutesSource, template: Template = "full", fmt: Format = "md",
+                 lang: Language | None = None) -> bytes:
+    """The minutes as the bytes of a file in ``fmt``, in ``lang`` whatever the interface
+    speaks; Word and PDF open on the territory's letterhead."""
     with language_as(lang or language()):
-        text = minutes_markdown(source, template)
-        if fmt == "html":
-            return html_page(text, _document_title(source, template), language())
-        return text
+        document = minutes_document(source, template)
+        if fmt in BINARY_FORMATS:
+            document.letterhead = letterhead(source.territory)
+        return document_bytes(document, fmt)
+
+
+def letterhead(territory: Territory) -> Letterhead:
+    return Letterhead(territory.name, territory.address,
+                      Path(territory.logo_path) if territory.logo_path else None)
+
+
+def minutes_document(source: MinutesSource, template: Template = "full") -> Document:
+    """The minutes in the current language, built once for every format."""
+    if template == "deliberations":
+        from coop_tui.core.exports.deliberations import deliberations_document
+
+        return deliberations_document(source)
+    writer = {"full": _full, "decisions": _decisions, "pv": _proces_verbal}[template]
+    document = Document(_document_title(source, template), language())
+    document.add(*writer(source))
+    return document
 
 
 def minutes_markdown(source: MinutesSource, template: Template = "full") -> str:
     """The minutes in the current language, as CommonMark with GFM tables."""
-    writer = {"full": _full, "decisions": _decisions, "pv": _proces_verbal}[template]
-    blocks = [block for block in writer(source) if block]
-    return "\n\n".join(blocks) + "\n"
+    return to_markdown(minutes_document(source, template))
 
 
 def file_name(meeting: Meeting, fmt: Format = "md") -> str:
@@ -122,7 +180,7 @@ def _document_title(source: MinutesSource, template: Template) -> str:
     return meeting.title
 
 
-def _time_range(start: time | None, end: time | None) -> str:
+def time_range(start: time | None, end: time | None) -> str:
     from babel.dates import format_time
 
     def show(value: time) -> str:
@@ -135,40 +193,31 @@ def _time_range(start: time | None, end: time | None) -> str:
     return ""
 
 
-def _h2(title: str) -> str:
-    return md.heading(2, title)
+def _h2(title: str) -> Heading:
+    return Heading(2, title)
 
 
-def _bold(label_text: str) -> str:
-    return f"**{md.inline(label_text)}**"
-
-
-def _field(name: str, value: str) -> str:
-    """One line of the header: a label in bold and a value already in Markdown."""
-    return f"- **{name}** {value}"
-
-
-def _header(source: MinutesSource, *, with_people: bool = True) -> str:
+def _header(source: MinutesSource, *, with_people: bool = True) -> Fields:
     meeting = source.meeting
-    lines = [
-        _field(_("Territory:"), md.inline(source.territory.name)),
-        _field(_("Meeting:"), md.inline(label(meeting.kind))),
-        _field(_("Date:"), md.inline(format_date(meeting.on, "full"))),
+    rows = [
+        (_("Territory:"), source.territory.name),
+        (_("Meeting:"), label(meeting.kind)),
+        (_("Date:"), format_date(meeting.on, "full")),
     ]
     if meeting.start:
-        lines.append(_field(_("Time:"), md.inline(_time_range(meeting.start, meeting.end))))
+        rows.append((_("Time:"), time_range(meeting.start, meeting.end)))
     if meeting.place:
-        lines.append(_field(_("Place:"), md.inline(meeting.place)))
-    lines.append(_field(_("Format:"), md.inline(label(meeting.format))))
+        rows.append((_("Place:"), meeting.place))
+    rows.append((_("Format:"), label(meeting.format)))
     if with_people:
         chair = source.name(meeting.facilitator_id)
         secretary = source.name(meeting.note_taker_id)
         if chair:
-            lines.append(_field(_("Chair:"), md.inline(chair)))
+            rows.append((_("Chair:"), chair))
         if secretary:
-            lines.append(_field(_("Minutes taken by:"), md.inline(secretary)))
-    lines.append(_field(_("Minutes:"), md.inline(_minutes_status(source))))
-    return "\n".join(lines)
+            rows.append((_("Minutes taken by:"), secretary))
+    rows.append((_("Minutes:"), _minutes_status(source)))
+    return Fields(tuple(rows))
 
 
 def _minutes_status(source: MinutesSource) -> str:
@@ -182,7 +231,8 @@ def _minutes_status(source: MinutesSource) -> str:
     return _("draft, to be approved")
 
 
-def _participants(source: MinutesSource, level: int, *, members_only: bool = False) -> str:
+def _participants(source: MinutesSource, level: int, *,
+                  members_only: bool = False) -> list[Block]:
     """Who was there, grouped by presence, with proxies and substitutes.
 
     For a procès-verbal, the groups hold the voting members only, and the others present
@@ -190,7 +240,7 @@ def _participants(source: MinutesSource, level: int, *, members_only: bool = Fal
     """
     meeting = source.meeting
     if not meeting.attendance:
-        return md.inline(_("No attendance was recorded."))
+        return [Paragraph.plain(_("No attendance was recorded."))]
     attendance = [row for row in meeting.attendance if row.voting or not members_only]
     groups: list[tuple[Presence, str]] = [
         (Presence.PRESENT, _("Present")),
@@ -199,58 +249,58 @@ def _participants(source: MinutesSource, level: int, *, members_only: bool = Fal
         (Presence.EXCUSED, _("Excused")),
         (Presence.ABSENT, _("Absent")),
     ]
-    blocks: list[str] = []
+    blocks: list[Block] = []
     for status, title in groups:
         rows = [row for row in attendance if row.status is status]
         if not rows:
             continue
         items = []
         for row in rows:
-            name = md.inline(source.name(row.actor_id))
+            runs = [Run(source.name(row.actor_id))]
             if status is Presence.REPRESENTED and row.proxy_id:
-                holder = md.inline(source.name(row.proxy_id))
-                name += " " + _("(proxy given to {name})").format(name=holder)
+                runs.append(Run(" " + _("(proxy given to {name})").format(
+                    name=source.name(row.proxy_id))))
             elif status is Presence.SUBSTITUTED and row.substitute:
-                name += " " + _("(substituted by {name})").format(
-                    name=md.inline(row.substitute))
-            items.append(f"- {name}")
-        blocks.append(f"{'#' * level} {md.inline(title)} ({len(rows)})\n\n" + "\n".join(items))
+                runs.append(Run(" " + _("(substituted by {name})").format(
+                    name=row.substitute)))
+            items.append(Item(tuple(runs)))
+        blocks += [Heading(level, f"{title} ({len(rows)})"), ItemList(tuple(items))]
     guests = [row for row in meeting.attendance if members_only and not row.voting
               and row.status is Presence.PRESENT]
     if guests:
-        blocks.append(md.heading(level, _("Also attending")) + "\n\n" + "\n".join(
-            f"- {md.inline(source.name(row.actor_id))}" for row in guests))
-    return "\n\n".join(blocks)
+        blocks += [Heading(level, _("Also attending")),
+                   ItemList(tuple(Item.plain(source.name(row.actor_id)) for row in guests))]
+    return blocks
 
 
-def _quorum_line(source: MinutesSource) -> str:
+def _quorum_line(source: MinutesSource) -> Paragraph | None:
     found = quorum(source.meeting)
     if found is None:
-        return ""
+        return None
     details = _("{present} members present out of {in_office} in office ({needed} needed); "
                 "{represented} represented by proxy; {votes} votes").format(
         present=found.present, in_office=found.in_office, needed=found.needed,
         represented=found.represented, votes=found.votes)
     verdict = _("The quorum is reached:") if found.reached else _("The quorum is not reached:")
-    return f"**{verdict}** {md.inline(details)}."
+    return Paragraph((Run(verdict, bold=True), Run(f" {details}.")))
 
 
-def _counts_line(source: MinutesSource) -> str:
+def _counts_line(source: MinutesSource) -> Paragraph | None:
     counts = presence_counts(source.meeting)
     parts = [_("{status}: {count}").format(status=label(status), count=count)
              for status, count in counts.items() if count]
-    return md.inline(" · ".join(parts)) if parts else ""
+    return Paragraph.plain(" · ".join(parts)) if parts else None
 
 
-def _agenda(meeting: Meeting) -> str:
+def _agenda(meeting: Meeting) -> Block:
     if not meeting.agenda:
-        return md.inline(_("No agenda was set."))
-    lines = []
-    for number, item in enumerate(meeting.agenda, start=1):
+        return Paragraph.plain(_("No agenda was set."))
+    items = []
+    for item in meeting.agenda:
         duration = (" " + _("({minutes} min)").format(minutes=item.planned_minutes)
                     if item.planned_minutes else "")
-        lines.append(f"{number}. {md.inline(item.title)}{duration}")
-    return "\n".join(lines)
+        items.append(Item((Run(item.title), Run(duration))))
+    return ItemList(tuple(items), numbered=True)
 
 
 def _vote_text(vote: Vote) -> str:
@@ -260,17 +310,17 @@ def _vote_text(vote: Vote) -> str:
     return counts if not vote.public else counts + " " + _("(public vote)")
 
 
-def _vote_lines(vote: Vote, indent: str) -> list[str]:
-    lines = [f"{indent}- " + _("Vote:") + f" {md.inline(_vote_text(vote))}"]
+def _vote_item(vote: Vote) -> Item:
+    names: list[Item] = []
     if vote.public:
-        for names, title in ((vote.yes_names, _("For:")), (vote.no_names, _("Against:")),
-                             (vote.abstain_names, _("Abstaining:"))):
-            if names:
-                lines.append(f"{indent}  - {title} {md.inline(', '.join(names))}")
-    return lines
+        for listed, title in ((vote.yes_names, _("For:")), (vote.no_names, _("Against:")),
+                              (vote.abstain_names, _("Abstaining:"))):
+            if listed:
+                names.append(Item.plain(f"{title} {', '.join(listed)}"))
+    return Item.plain(_("Vote:") + " " + _vote_text(vote), names)
 
 
-def _outcome(vote: Vote | None) -> str:
+def outcome(vote: Vote | None) -> str:
     """How a deliberation ended, as a procès-verbal says it."""
     if vote is None:
         return ""
@@ -283,15 +333,23 @@ def _outcome(vote: Vote | None) -> str:
     return _("rejected")
 
 
-def _decision_lines(decisions: Sequence[Decision], *, outcome: bool = False) -> list[str]:
-    lines: list[str] = []
+def result_text(decision: Decision) -> str:
+    """How a deliberation ended: "adopted unanimously", "rejected", "deferred"..."""
+    if decision.result is None and decision.vote is not None:
+        return outcome(decision.vote)
+    return label(result_of(decision))
+
+
+def _decision_list(decisions: Sequence[Decision], *, with_result: bool = False) -> ItemList:
+    items: list[Item] = []
     for decision in decisions:
-        lines.append(f"- {md.inline(decision.text)}")
+        children: list[Item] = []
         if decision.vote is not None:
-            if outcome:
-                lines.append("  - " + _("Result:") + f" {md.inline(_outcome(decision.vote))}")
-            lines += _vote_lines(decision.vote, "  ")
-    return lines
+            children.append(_vote_item(decision.vote))
+        if with_result and (decision.vote is not None or decision.result is not None):
+            children.insert(0, Item.plain(_("Result:") + " " + result_text(decision)))
+        items.append(Item.plain(decision.text, children))
+    return ItemList(tuple(items), numbered_in_print=True)
 
 
 def _owner(source: MinutesSource, action: Action) -> str:
@@ -302,26 +360,36 @@ def _due(action: Action) -> str:
     return format_date(action.due, "long") if action.due else ""
 
 
-def _action_line(source: MinutesSource, action: Action) -> str:
+def _action_item(source: MinutesSource, action: Action) -> Item:
     details = [part for part in (
-        _("owner: {name}").format(name=md.inline(_owner(source, action)))
+        _("owner: {name}").format(name=_owner(source, action))
         if _owner(source, action) else "",
-        _("due: {date}").format(date=md.inline(_due(action))) if action.due else "",
+        _("due: {date}").format(date=_due(action)) if action.due else "",
     ) if part]
     suffix = f" ({'; '.join(details)})" if details else ""
-    return f"- {md.inline(action.text)}{suffix}"
+    return Item((Run(action.text), Run(suffix)))
 
 
-def _actions_table(source: MinutesSource, actions: Sequence[Action]) -> str:
-    rows = [[md.cell(a.text), md.cell(_owner(source, a)), md.cell(_due(a))] for a in actions]
-    return md.table([_("Action"), _("Owner"), _("Due")], rows)
+def _actions_table(source: MinutesSource, actions: Sequence[Action]) -> Table:
+    return Table((_("Action"), _("Owner"), _("Due")),
+                 tuple((a.text, _owner(source, a), _due(a)) for a in actions))
 
 
-def _follow_up_table(source: MinutesSource, rows: Sequence[FollowUp]) -> str:
-    cells = [[md.cell(row.action.text), md.cell(format_date(row.meeting.on, "medium")),
-              md.cell(_owner(source, row.action)), md.cell(_due(row.action)),
-              md.cell(label(row.action.status))] for row in rows]
-    return md.table([_("Action"), _("Decided on"), _("Owner"), _("Due"), _("Status")], cells)
+def _follow_up_table(source: MinutesSource, rows: Sequence[FollowUp]) -> Table:
+    return Table((_("Action"), _("Decided on"), _("Owner"), _("Due"), _("Status")),
+                 tuple((row.action.text, format_date(row.meeting.on, "medium"),
+                        _owner(source, row.action), _due(row.action),
+                        _status_then(row.action, source.meeting.on)) for row in rows))
+
+
+def _status_then(action: Action, day: date) -> str:
+    """The action's state on the meeting's day; an open one past its due date is late."""
+    status = status_on(action, day)
+    if status is ActionStatus.OPEN and action.due is not None and action.due < day:
+        late = (day - action.due).days
+        return ngettext("late by {count} day", "late by {count} days", late).format(
+            count=late)
+    return label(status)
 
 
 def _item_decisions(meeting: Meeting, item: AgendaItem | None) -> list[Decision]:
@@ -338,56 +406,58 @@ def _item_actions(meeting: Meeting, item: AgendaItem | None) -> list[Action]:
             if (a.agenda_item_id == item_id) or (item is None and a.agenda_item_id not in known)]
 
 
-def _next_meeting(source: MinutesSource) -> str:
+def _next_meeting(source: MinutesSource) -> Paragraph | None:
     meeting = source.meeting
     on = meeting.next_meeting_on
     note = meeting.next_meeting_note
     if on is None:
         following = next_of_kind(source.meetings, meeting)
         if following is None:
-            return ""
+            return None
         on = following.on
-    text = md.inline(format_date(on, "full"))
-    return f"{text} — {md.inline(note)}" if note else text
+    runs = [Run(format_date(on, "full"))]
+    if note:
+        runs += [Run(" — "), Run(note)]
+    return Paragraph(tuple(runs))
 
 
-def _items_section(source: MinutesSource, level: int, *, pv: bool = False) -> list[str]:
+def _items_section(source: MinutesSource, level: int, *, pv: bool = False) -> list[Block]:
     """Each agenda item: its notes (headings kept below), decisions and actions."""
     meeting = source.meeting
-    blocks: list[str] = []
+    blocks: list[Block] = []
     for number, item in enumerate(meeting.agenda, start=1):
-        blocks.append(f"{'#' * level} {number}. {md.inline(item.title)}")
-        notes = md.notes(strip_captures(item.notes), level)
-        if notes:
+        blocks.append(Heading(level, item.title, number))
+        notes = strip_captures(item.notes)
+        if md.notes(notes, level):
             if pv:
-                blocks.append(_bold(_("Discussion:")))
-            blocks.append(notes)
+                blocks.append(Paragraph.strong(_("Discussion:")))
+            blocks.append(Notes(notes, level))
         decisions = _item_decisions(meeting, item)
         if decisions:
             title = ngettext("Deliberation", "Deliberations", len(decisions)) if pv \
                 else _("Decisions")
-            blocks.append(f"**{title}**\n\n" + "\n".join(_decision_lines(decisions, outcome=pv)))
+            blocks += [Paragraph.strong(title), _decision_list(decisions, with_result=pv)]
         actions = _item_actions(meeting, item)
         if actions and not pv:
-            blocks.append(_bold(_("Actions")) + "\n\n"
-                          + "\n".join(_action_line(source, a) for a in actions))
+            blocks += [Paragraph.strong(_("Actions")),
+                       ItemList(tuple(_action_item(source, a) for a in actions),
+                                numbered_in_print=True)]
     loose = _item_decisions(meeting, None)
     if loose:
-        blocks.append(md.heading(level, _("Other decisions")) + "\n\n"
-                      + "\n".join(_decision_lines(loose, outcome=pv)))
+        blocks += [Heading(level, _("Other decisions")), _decision_list(loose, with_result=pv)]
     return blocks
 
 
 # ---------------------------------------------------------------------------- documents
 
 
-def _full(source: MinutesSource) -> Iterator[str]:
+def _full(source: MinutesSource) -> Iterator[Block | None]:
     meeting = source.meeting
-    yield f"# {md.inline(meeting.title)}"
+    yield Heading(1, meeting.title)
     yield _header(source)
     yield _h2(_("Participants"))
     yield _quorum_line(source)
-    yield _participants(source, 3)
+    yield from _participants(source, 3)
     yield _h2(_("Agenda"))
     yield _agenda(meeting)
     yield _h2(_("Proceedings"))
@@ -405,64 +475,65 @@ def _full(source: MinutesSource) -> Iterator[str]:
         yield following
 
 
-def _decisions(source: MinutesSource) -> Iterator[str]:
+def _decisions(source: MinutesSource) -> Iterator[Block | None]:
     meeting = source.meeting
-    yield f"# {md.inline(_document_title(source, 'decisions'))}"
+    yield Heading(1, _document_title(source, "decisions"))
     yield _header(source)
     yield _h2(_("Participants"))
     yield _counts_line(source)
     yield _quorum_line(source)
     yield _h2(_("Decisions"))
-    numbered: list[str] = []
+    found = False
     for item in [*meeting.agenda, None]:
         decisions = _item_decisions(meeting, item)
         if not decisions:
             continue
-        title = item.title if item else _("Other decisions")
-        numbered.append(f"### {md.inline(title)}\n\n" + "\n".join(_decision_lines(decisions)))
-    yield "\n\n".join(numbered) if numbered else md.inline(_("No decision was recorded."))
+        found = True
+        yield Heading(3, item.title if item else _("Other decisions"))
+        yield _decision_list(decisions)
+    if not found:
+        yield Paragraph.plain(_("No decision was recorded."))
     yield _h2(_("Actions"))
     yield (_actions_table(source, meeting.actions) if meeting.actions
-           else md.inline(_("No action was recorded.")))
+           else Paragraph.plain(_("No action was recorded.")))
     following = _next_meeting(source)
     if following:
         yield _h2(_("Next meeting"))
         yield following
 
 
-def _proces_verbal(source: MinutesSource) -> Iterator[str]:
+def _proces_verbal(source: MinutesSource) -> Iterator[Block | None]:
     meeting = source.meeting
     council = meeting.kind is MeetingKind.COUNCIL
     title = (_("Procès-verbal of the community council of {date}") if council
              else _("Procès-verbal of the meeting of {date}")).format(
         date=format_date(meeting.on, "full"))
-    yield f"# {md.inline(title)}"
-    yield f"**{md.inline(meeting.title)}**"
-    lines = [_field(_("Territory:"), md.inline(source.territory.name)),
-             _field(_("Date and time:"), md.inline(
-                 ", ".join(part for part in (format_date(meeting.on, "full"),
-                                             _time_range(meeting.start, meeting.end)) if part)))]
+    yield Heading(1, title)
+    yield Paragraph.strong(meeting.title)
+    rows = [(_("Territory:"), source.territory.name),
+            (_("Date and time:"), ", ".join(
+                part for part in (format_date(meeting.on, "full"),
+                                  time_range(meeting.start, meeting.end)) if part))]
     if meeting.place:
-        lines.append(_field(_("Place:"), md.inline(meeting.place)))
+        rows.append((_("Place:"), meeting.place))
     chair = source.name(meeting.facilitator_id)
-    secretary = source.name(meeting.note_taker_id)
-    lines.append(_field(_("Chair:"), md.inline(chair or "—")))
-    lines.append(_field(_("Secretary of the session:"), md.inline(secretary or "—")))
-    yield "\n".join(lines)
+    secretary = source.secretary()
+    rows.append((_("Chair:"), chair or "—"))
+    rows.append((_("Secretary of the session:"), secretary or "—"))
+    yield Fields(tuple(rows))
     yield _h2(_("Members present or represented"))
-    yield _participants(source, 3, members_only=True)
+    yield from _participants(source, 3, members_only=True)
     yield _h2(_("Quorum"))
-    yield _quorum_line(source) or md.inline(_("No quorum applies to this meeting."))
+    yield _quorum_line(source) or Paragraph.plain(_("No quorum applies to this meeting."))
     yield _h2(_("Agenda"))
     yield _agenda(meeting)
     yield _h2(_("Deliberations and discussions"))
     yield from _items_section(source, 3, pv=True)
     yield _h2(_("Approval and publication"))
-    yield md.inline(_approval_sentence(source))
+    yield Paragraph.plain(_approval_sentence(source))
     yield _h2(_("Signatures"))
-    yield md.table([_("The chair"), _("The secretary of the session")],
-                   [[md.cell(chair), md.cell(secretary)],
-                    [_("Signature:"), _("Signature:")]])
+    yield Signatures(((_("The chair"), chair), (_("The secretary of the session"), secretary)),
+                     _("Signature:"))
 
 
 def _approval_sentence(source: MinutesSource) -> str:
@@ -474,41 +545,3 @@ def _approval_sentence(source: MinutesSource) -> str:
             date=format_date(approver.on, "full"))
     return _("This procès-verbal is a draft: it is approved at the next session, then "
              "published on the community's website within a week.")
-
-
-# ---------------------------------------------------------------------------- HTML
-
-_STYLE = """
-body { font-family: Georgia, "Times New Roman", serif; line-height: 1.45; color: #111;
-       max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; border-bottom: 2px solid #333; padding-bottom: .3rem; }
-h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #999; }
-h3 { font-size: 1.05rem; margin-top: 1.4rem; }
-h4, h5, h6 { font-size: 1rem; }
-table { border-collapse: collapse; width: 100%; margin: .6rem 0; }
-th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eee; }
-code, pre { font-family: "DejaVu Sans Mono", Menlo, monospace; font-size: .9em; }
-pre { background: #f4f4f4; padding: .5rem; overflow-x: auto; white-space: pre-wrap; }
-blockquote { border-left: 3px solid #bbb; margin-left: 0; padding-left: 1rem; color: #333; }
-@page { margin: 2cm; }
-@media print {
-  body { margin: 0; max-width: none; font-size: 11pt; }
-  h2, h3 { break-after: avoid; }
-  table, li { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
-def html_page(markdown_text: str, title: str, lang: str) -> str:
-    """A standalone page: the Markdown rendered with raw HTML off, and a print stylesheet."""
-    body = md.parser(html=False).render(markdown_text)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n"
-        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
-    )
-

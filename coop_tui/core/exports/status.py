@@ -20,6 +20,7 @@ from coop_tui.core.insights.levers import Progress, percent
 from coop_tui.core.labels import label
 
 if TYPE_CHECKING:
+    from coop_tui.core.exports.document import Document
     from coop_tui.core.insights.dashboard import (
         ActionLine,
         LeverLine,
@@ -29,8 +30,8 @@ if TYPE_CHECKING:
     )
     from coop_tui.store.repository import Repository
 
-Format = Literal["text", "md"]
-FORMATS: tuple[Format, ...] = ("text", "md")
+Format = Literal["text", "md", "html", "docx", "pdf"]
+FORMATS: tuple[Format, ...] = ("text", "md", "docx", "pdf")
 BAR_CELLS = 20
 FILLED, EMPTY = "█", "░"
 
@@ -138,9 +139,9 @@ def role_counts(overview: Overview) -> list[tuple[str, int]]:
             (_("Reluctant"), actors.reluctant.count)]
 
 
-def headline(overview: Overview) -> list[str]:
+def headline(overview: Overview, *, include_private: bool = True) -> list[str]:
     """The answer to "where are we?" in a few phrases: what is late, what is next, whom
-    to call."""
+    to call (a reading of people: left out of a report unless asked)."""
     roadmap, actions = overview.roadmap, overview.actions
     parts = [
         ngettext("{count} late roadmap item", "{count} late roadmap items",
@@ -157,8 +158,9 @@ def headline(overview: Overview) -> list[str]:
     else:
         parts.append(_("no meeting planned"))
     calls = len(overview.actors.to_contact)
-    parts.append(ngettext("{count} follower to contact", "{count} followers to contact",
-                          calls).format(count=calls))
+    if include_private:
+        parts.append(ngettext("{count} follower to contact", "{count} followers to contact",
+                              calls).format(count=calls))
     return parts
 
 
@@ -170,9 +172,9 @@ def report_date(overview: Overview) -> str:
     return _("As of {date}").format(date=format_date(overview.today, "full"))
 
 
-def file_name(today: date, fmt: Format) -> str:
+def file_name(today: date, fmt: str) -> str:
     """ "2026-11-26-status.md"."""
-    return f"{today.isoformat()}-status.{'md' if fmt == 'md' else 'txt'}"
+    return f"{today.isoformat()}-status.{'txt' if fmt == 'text' else fmt}"
 
 
 # ---------------------------------------------------------------------------- sections
@@ -269,33 +271,41 @@ def _levers_section(overview: Overview) -> Section:
     ])
 
 
-def _actors_section(overview: Overview) -> Section:
+def _actors_section(overview: Overview, include_private: bool) -> Section:
+    """The actor map; the counts of roles (who drives, who resists, whom to call) are a
+    reading of people, there only when asked."""
     actors = overview.actors
-    roles = [(name, str(count)) for name, count in role_counts(overview)]
-    roles.append((_("Followers to contact"), str(len(actors.to_contact))))
     channels = [(line.actor.name, label(line.actor.kind)) for line in actors.without_channel]
     title = ngettext("Actors: {count}", "Actors: {count}", actors.figures.total).format(
         count=actors.figures.total)
-    return (title, [
-        Block(_("Roles in the cooperation"), roles),
-        _titled(_("No known channel"), channels, _("Every actor has a known channel.")),
-    ])
+    blocks = [_titled(_("No known channel"), channels, _("Every actor has a known channel."))]
+    if include_private:
+        roles = [(name, str(count)) for name, count in role_counts(overview)]
+        roles.append((_("Followers to contact"), str(len(actors.to_contact))))
+        blocks.insert(0, Block(_("Roles in the cooperation"), roles))
+    return (title, blocks)
 
 
 SECTIONS: tuple[Callable[[Overview], Section], ...] = (
-    _roadmap_section, _actions_section, _meetings_section, _levers_section, _actors_section,
+    _roadmap_section, _actions_section, _meetings_section, _levers_section,
 )
+
+
+def sections(overview: Overview, include_private: bool = False) -> list[Section]:
+    return [*(section(overview) for section in SECTIONS),
+            _actors_section(overview, include_private)]
 
 
 # ---------------------------------------------------------------------------- renderings
 
 
-def status_text(overview: Overview) -> str:
+def status_text(overview: Overview, include_private: bool = False) -> str:
     """The report as plain text for a terminal: titles underlined, lines indented."""
     title = report_title(overview)
     out = [title, "=" * len(title), report_date(overview), "",
-           _("In short:") + " " + " · ".join(headline(overview)), ""]
-    for heading, blocks in (section(overview) for section in SECTIONS):
+           _("In short:") + " " + " · ".join(headline(overview,
+                                                     include_private=include_private)), ""]
+    for heading, blocks in sections(overview, include_private):
         out += [heading, "-" * len(heading)]
         for block in blocks:
             if block.subtitle is not None:
@@ -313,36 +323,64 @@ def _text_bars(block: Block) -> list[str]:
             for (main, detail), progress in zip(block.lines, block.bars, strict=True)]
 
 
-def status_markdown(overview: Overview) -> str:
-    """The report as CommonMark: user text escaped as in the minutes, one list per block."""
-    from coop_tui.core.exports import markdown as md
+def status_document(overview: Overview, include_private: bool = False) -> Document:
+    """The report as the document structure the minutes use: Markdown, Word and PDF."""
+    from coop_tui.core.exports.document import Document, Heading, Item, ItemList, Paragraph, Run
 
-    out = [md.heading(1, report_title(overview)), f"*{md.inline(report_date(overview))}*",
-           f"**{md.inline(_('In short:'))}** " + md.inline(" · ".join(headline(overview)))]
-    for heading, blocks in (section(overview) for section in SECTIONS):
-        out.append(md.heading(2, heading))
+    document = Document(report_title(overview), language())
+    document.add(Heading(1, report_title(overview)),
+                 Paragraph((Run(report_date(overview), italic=True),)),
+                 Paragraph((Run(_("In short:"), bold=True), Run(" " + " · ".join(
+                     headline(overview, include_private=include_private))))))
+    for heading, blocks in sections(overview, include_private):
+        document.add(Heading(2, heading))
         for block in blocks:
             if block.subtitle is not None:
-                out.append(md.heading(3, block.subtitle))
-            out.append("\n".join(
-                f"- **{md.inline(main)}** — {md.inline(detail)}" if detail
-                else f"- {md.inline(main)}"
-                for main, detail in block.lines))
-    return "\n\n".join(out) + "\n"
+                document.add(Heading(3, block.subtitle))
+            document.add(ItemList(tuple(
+                Item((Run(main, bold=True), Run(" — "), Run(detail))) if detail
+                else Item.plain(main) for main, detail in block.lines)))
+    return document
 
 
-def render(overview: Overview, fmt: Format = "text") -> str:
-    """The report in ``fmt`` in the current language (the overview's figures about levers
-    are worded when it is read: read it in the same language)."""
-    return status_markdown(overview) if fmt == "md" else status_text(overview)
+def status_markdown(overview: Overview, include_private: bool = False) -> str:
+    """The report as CommonMark: user text escaped as in the minutes, one list per block."""
+    from coop_tui.core.exports.document import to_markdown
+
+    return to_markdown(status_document(overview, include_private))
+
+
+def render(overview: Overview, fmt: Format = "text", include_private: bool = False) -> str:
+    """The report as text or Markdown in the current language (the overview's figures
+    about levers are worded when it is read: read it in the same language)."""
+    if fmt == "text":
+        return status_text(overview, include_private)
+    return render_bytes(overview, fmt, include_private).decode("utf-8")
+
+
+def render_bytes(overview: Overview, fmt: Format = "text",
+                 include_private: bool = False) -> bytes:
+    """The report as the bytes of a file in ``fmt``; Word and PDF on the territory's
+    letterhead."""
+    from coop_tui.core.exports.formats import document_bytes
+
+    if fmt == "text":
+        return status_text(overview, include_private).encode("utf-8")
+    document = status_document(overview, include_private)
+    if fmt in ("docx", "pdf"):
+        from coop_tui.core.exports.minutes import letterhead
+
+        document.letterhead = letterhead(overview.territory)
+    return document_bytes(document, "md" if fmt == "md" else "html" if fmt == "html"
+                          else "docx" if fmt == "docx" else "pdf")
 
 
 def status_report(repository: Repository, today: date, fmt: Format = "text",
-                  lang: Language | None = None) -> str:
+                  lang: Language | None = None, include_private: bool = False) -> bytes:
     """Read the store on ``today`` and write the report in ``lang``, whatever language the
-    interface speaks."""
+    interface speaks, as the bytes of a file in ``fmt``."""
     from coop_tui.core.exports.minutes import language_as
     from coop_tui.core.insights.dashboard import overview
 
     with language_as(lang or language()):
-        return render(overview(repository, today), fmt)
+        return render_bytes(overview(repository, today), fmt, include_private)

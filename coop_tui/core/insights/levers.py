@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from coop_tui.core.i18n import N_, _, format_date, format_days, format_number, language, ngettext
 from coop_tui.core.labels import label
 from coop_tui.core.target import Target
+from coop_tui.store.export_journal import NO_EXPORT, LastExports, read_journal
 from coop_tui.store.models import (
     Action,
     ActionStatus,
@@ -105,12 +106,22 @@ class Facts:
     meetings: Sequence[Meeting] = ()
     roadmap: Sequence[RoadmapItem] = ()
     relations: Sequence[Relation] = ()
+    journal: LastExports = NO_EXPORT
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
         return cls(today=today, territory=repository.territory, actors=repository.actors,
                    meetings=repository.meetings, roadmap=repository.roadmap,
-                   relations=repository.relations)
+                   relations=repository.relations, journal=read_journal(repository.path))
+
+    @property
+    def last_minutes_export(self) -> datetime | None:
+        """The later of the store's record and the export journal's."""
+        return _later(self.territory.last_minutes_export, self.journal.minutes)
+
+    @property
+    def last_status_report(self) -> datetime | None:
+        return _later(self.territory.last_status_report, self.journal.status_report)
 
     @property
     def thresholds(self) -> Thresholds:
@@ -159,6 +170,10 @@ def _names(names: Sequence[str]) -> str:
         return shown
     more = ngettext("{count} more", "{count} more", rest).format(count=rest)
     return _("{names} and {more}").format(names=shown, more=more)
+
+
+def _later(one: datetime | None, other: datetime | None) -> datetime | None:
+    return max((d for d in (one, other) if d is not None), default=None)
 
 
 def _date(value: date | datetime) -> str:
@@ -584,14 +599,12 @@ def investment(facts: Facts) -> Evidence:
 def shared_follow_up(facts: Facts) -> Evidence:
     """Meetings whose minutes or a status report have not gone out within the delay."""
     days = facts.thresholds.follow_up_days
-    territory = facts.territory
-    exports = [d for d in (territory.last_minutes_export, territory.last_status_report) if d]
+    last_minutes, last_report = facts.last_minutes_export, facts.last_status_report
+    exports = [d for d in (last_minutes, last_report) if d]
     last_shared = max(exports).astimezone().date() if exports else None
     unshared = [m for m in facts.held if last_shared is None or m.on > last_shared]
-    minutes = (_date(territory.last_minutes_export) if territory.last_minutes_export
-               else _("never"))
-    report = (_date(territory.last_status_report) if territory.last_status_report
-              else _("never"))
+    minutes = _date(last_minutes) if last_minutes else _("never")
+    report = _date(last_report) if last_report else _("never")
     figure = _("Minutes last exported: {minutes} · status report: {report}").format(
         minutes=minutes, report=report)
     waiting = (facts.today - unshared[0].on).days if unshared else 0

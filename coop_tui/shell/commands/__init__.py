@@ -16,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from coop_tui.core.i18n import Language
+
 
 def register_all(cli: click.Group, export: click.Group) -> None:
     for module in pkgutil.iter_modules(__path__):
@@ -40,3 +42,45 @@ def deliver(payload: str | bytes, output: Path | None, *, force: bool, store: Pa
         click.echo(f"coop-tui: {error}", err=True)
         sys.exit(1)
     return True
+
+
+def refuse_binary_on_terminal(fmt: str, output: Path | None) -> None:
+    """A Word, PDF or e-mail file is not printed on a terminal: ask for -o instead."""
+    from coop_tui.core.i18n import _
+
+    if output is None and fmt in ("docx", "pdf", "eml") and sys.stdout.isatty():
+        click.echo("coop-tui: " + _("a {format} file is not shown on a terminal: give -o FILE "
+                                   "or redirect the output").format(format=fmt), err=True)
+        sys.exit(1)
+
+
+def journal_export(store: Path, kind: str, output: Path | None, **details: str) -> None:
+    """Record an export in the journal beside the store (what the lever evidence reads),
+    unless it was only shown on a terminal; a journal that cannot be written costs a
+    warning, never the export."""
+    from coop_tui.core.i18n import _
+    from coop_tui.store.export_journal import record_export
+    from coop_tui.store.storage import describe_os_error
+
+    if output is None and sys.stdout.isatty():
+        return
+    if output is not None:
+        details["file"] = str(output.absolute())
+    try:
+        record_export(store.absolute(), "status_report" if kind == "status_report"
+                      else "minutes", details)
+    except OSError as error:
+        click.echo("coop-tui: " + _("the export was not recorded: {reason}").format(
+            reason=describe_os_error(error)), err=True)
+
+
+def export_language(store_language: str) -> Language:
+    """The language of an export: --lang when given, else the store's own language (not
+    the locale, which is often unset under cron, in containers or on Windows)."""
+    from coop_tui.core.i18n import language
+    from coop_tui.shell.cli import LANGUAGE_ASKED
+
+    context = click.get_current_context(silent=True)
+    if context is not None and LANGUAGE_ASKED in context.meta:
+        return language()
+    return "en" if store_language == "en" else "fr"

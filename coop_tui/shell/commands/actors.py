@@ -32,9 +32,10 @@ def register(cli: click.Group, export: click.Group) -> None:
     def actors_command(store: Path, output: Path | None, include_private: bool,
                        delimiter: str | None, force: bool) -> None:
         from coop_tui.core.exports.actors_csv import actors_csv
-        from coop_tui.core.i18n import language, ngettext, translate_error
+        from coop_tui.core.exports.minutes import language_as
+        from coop_tui.core.i18n import ngettext, translate_error
         from coop_tui.shell.cli import fail, open_repository
-        from coop_tui.shell.commands import deliver
+        from coop_tui.shell.commands import deliver, export_language
         from coop_tui.store.errors import StoreError
 
         try:
@@ -42,10 +43,11 @@ def register(cli: click.Group, export: click.Group) -> None:
         except StoreError as error:
             fail(translate_error(error))
         try:
-            separator = DELIMITERS[delimiter] if delimiter else (
-                ";" if language() == "fr" else ",")
-            payload = actors_csv(repository.actors, include_private=include_private,
-                                 delimiter=separator)
+            lang = export_language(repository.territory.language)
+            separator = DELIMITERS[delimiter] if delimiter else (";" if lang == "fr" else ",")
+            with language_as(lang):
+                payload = actors_csv(repository.actors, include_private=include_private,
+                                     delimiter=separator)
             count = len(repository.actors)
         finally:
             repository.close()

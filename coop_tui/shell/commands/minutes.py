@@ -16,6 +16,7 @@ import click
 from coop_tui.core.i18n import N_
 
 if TYPE_CHECKING:
+    from coop_tui.core.exports.formats import DocumentFormat
     from coop_tui.store.models import Meeting
     from coop_tui.store.repository import Repository
 
@@ -55,31 +56,77 @@ def register(cli: click.Group, export: click.Group) -> None:
     @argument("meeting", metavar=N_("MEETING"))
     @option("-o", "--output", type=click.Path(path_type=Path), default=None,
             metavar=N_("FILE"), help=N_("File to write (default: print to standard output)."))
-    @option("--format", "fmt", type=click.Choice(["md", "html"]), default="md",
-            show_default=True, help=N_("Markdown, or a standalone HTML page."))
-    @option("--template", type=click.Choice(["full", "decisions", "pv"]),
+    @option("--format", "fmt", type=click.Choice(["md", "html", "docx", "pdf", "eml"]),
+            default="md", show_default=True,
+            help=N_("Markdown, a standalone HTML page, Word, PDF, or an e-mail draft."))
+    @option("--template", type=click.Choice(["full", "decisions", "pv", "deliberations"]),
             default="full", show_default=True,
-            help=N_("full minutes, record of decisions, or procès-verbal of a council."))
+            help=N_("full minutes, record of decisions, procès-verbal of a council, or the "
+                    "list of its deliberations."))
+    @option("--attach", type=click.Choice(["docx", "pdf"]), default="pdf", show_default=True,
+            help=N_("With --format eml: the minutes attached as Word or PDF."))
     @option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
     @language_option
     def minutes_command(store: Path, meeting: str, output: Path | None, fmt: str,
-                        template: str, force: bool) -> None:
-        from coop_tui.core.exports.minutes import MinutesSource, render
+                        template: str, attach: str, force: bool) -> None:
+        from coop_tui.core.exports.minutes import TEMPLATES, MinutesSource, render_bytes
         from coop_tui.core.i18n import _
         from coop_tui.shell.cli import fail, open_repository
-        from coop_tui.shell.commands import deliver
+        from coop_tui.shell.commands import (
+            deliver,
+            export_language,
+            journal_export,
+            refuse_binary_on_terminal,
+        )
 
+        refuse_binary_on_terminal(fmt, output)
         repository = open_repository(store)
         try:
             try:
                 chosen = find_meeting(repository, meeting, date.today())
             except ValueError as error:
                 fail(str(error))
-            text = render(MinutesSource.from_repository(repository, chosen),
-                          "pv" if template == "pv" else
-                          "decisions" if template == "decisions" else "full",
-                          "html" if fmt == "html" else "md")
+            source = MinutesSource.from_repository(repository, chosen)
+            lang = export_language(repository.territory.language)
+            kind = next(known for known in TEMPLATES if known == template)
+            convocation = fmt == "eml" and chosen.on > date.today()
+            if convocation:
+                from coop_tui.core.exports.email_draft import convocation_draft
+
+                payload = convocation_draft(source, lang)
+            elif fmt == "eml":
+                from coop_tui.core.exports.email_draft import minutes_draft
+
+                payload = minutes_draft(source, kind, "docx" if attach == "docx" else "pdf",
+                                        lang)
+            else:
+                payload = render_bytes(source, kind, _document_format(fmt), lang)
         finally:
             repository.close()
-        if deliver(text, output, force=force, store=store):
-            click.echo(_("Minutes written to {path}").format(path=output), err=True)
+        written = deliver(payload, output, force=force, store=store)
+        if not convocation:
+            journal_export(store, "minutes", output, meeting=chosen.id, template=kind,
+                           format=fmt)
+        if written:
+            message = (_("Convocation draft written to {path}") if convocation
+                       else written_message(kind, fmt))
+            click.echo(message.format(path=output), err=True)
+
+
+def _document_format(fmt: str) -> DocumentFormat:
+    from coop_tui.core.exports.formats import DOCUMENT_FORMATS
+
+    return next(known for known in DOCUMENT_FORMATS if known == fmt)
+
+
+def written_message(template: str, fmt: str) -> str:
+    """ "Procès-verbal written to {path}": the document that was written, by name."""
+    from coop_tui.core.i18n import _
+
+    if fmt == "eml":
+        return _("E-mail draft written to {path}")
+    return {
+        "decisions": _("Record of decisions written to {path}"),
+        "pv": _("Procès-verbal written to {path}"),
+        "deliberations": _("List of deliberations written to {path}"),
+    }.get(template, _("Minutes written to {path}"))

@@ -29,30 +29,45 @@ def register(cli: click.Group, export: click.Group) -> None:
         "Print where the territory of STORE stands: what is late, what is next, whom to "
         "call."))
     @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
-    @option("--format", "fmt", type=click.Choice(["text", "md"]), default="text",
-            show_default=True, help=N_("Plain text, or Markdown for an e-mail."))
+    @option("--format", "fmt", type=click.Choice(["text", "md", "docx", "pdf"]),
+            default="text", show_default=True,
+            help=N_("Plain text, Markdown for an e-mail, Word or PDF."))
     @option("-o", "--output", type=click.Path(path_type=Path), default=None,
             metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
     @option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
     @option("--date", "on", callback=_day, default=None, metavar=N_("YYYY-MM-DD"),
             help=N_("The day the status is read on (default: today)."))
+    @option("--include-private", is_flag=True, help=N_(
+        "Add your reading of people: counts of drivers, reluctant members, followers to "
+        "contact."))
     @language_option
     def status_command(store: Path, fmt: str, output: Path | None, force: bool,
-                       on: date | None) -> None:
-        from coop_tui.core.exports.status import status_report
+                       on: date | None, include_private: bool) -> None:
+        from coop_tui.core.exports.status import FORMATS, status_report
         from coop_tui.core.i18n import _, translate_error
         from coop_tui.shell.cli import fail, open_repository
-        from coop_tui.shell.commands import deliver
+        from coop_tui.shell.commands import (
+            deliver,
+            export_language,
+            journal_export,
+            refuse_binary_on_terminal,
+        )
         from coop_tui.store.errors import StoreError
 
+        refuse_binary_on_terminal(fmt, output)
         try:
             repository = open_repository(store)
         except StoreError as error:
             fail(translate_error(error))
         try:
             text = status_report(repository, on or datetime.now().date(),
-                                 "md" if fmt == "md" else "text")
+                                 next(known for known in FORMATS if known == fmt),
+                                 export_language(repository.territory.language),
+                                 include_private=include_private)
         finally:
             repository.close()
-        if deliver(text, output, force=force, store=store):
+        written = deliver(text, output, force=force, store=store,
+                          private=include_private)
+        journal_export(store, "status_report", output, format=fmt)
+        if written:
             click.echo(_("Status report written to {path}").format(path=output), err=True)
