@@ -107,7 +107,8 @@ def overrun_minutes(meeting: Meeting) -> int:
 def _before(meetings: Iterable[Meeting], meeting: Meeting) -> list[Meeting]:
     """Meetings held before ``meeting``, newest first."""
     earlier = [m for m in meetings if m.id != meeting.id and m.on < meeting.on]
-    return sorted(earlier, key=lambda m: (m.on, m.start or m.created.time()), reverse=True)
+    return sorted(earlier, key=lambda m: (m.on, m.start or m.created.time(), m.id),
+                  reverse=True)
 
 
 def previous_of_kind(meetings: Iterable[Meeting], meeting: Meeting) -> Meeting | None:
@@ -118,7 +119,7 @@ def previous_of_kind(meetings: Iterable[Meeting], meeting: Meeting) -> Meeting |
 def next_of_kind(meetings: Iterable[Meeting], meeting: Meeting) -> Meeting | None:
     later = [m for m in meetings if m.id != meeting.id and m.kind is meeting.kind
              and m.on > meeting.on]
-    return min(later, key=lambda m: m.on, default=None)
+    return min(later, key=lambda m: (m.on, m.start or m.created.time(), m.id), default=None)
 
 
 def _shares_attendees(one: Meeting, other: Meeting) -> bool:

@@ -194,7 +194,8 @@ class SearchProvider(Provider):
         if self._session is None:
             return
         today = self._session.today()
-        meetings = sorted(self._session.repository.meetings, key=lambda m: m.on)
+        meetings = sorted(self._session.repository.meetings,
+                          key=lambda m: (m.on, m.start or m.created.time(), m.id))
         coming = [m for m in meetings if m.on > today][:2]
         held = [m for m in meetings if m.on <= today][-(DISCOVERY - len(coming)):]
         for meeting in [*coming, *reversed(held)]:

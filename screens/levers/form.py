@@ -125,7 +125,7 @@ class LeverForm(DraftForm[Lever | None]):
 
     @on(Button.Pressed, "#owner-pick")
     def action_pick_owner(self) -> None:
-        actors = sorted(self.session.repository.actors, key=lambda a: a.name.casefold())
+        actors = sorted(self.session.repository.actors, key=lambda a: (a.name.casefold(), a.id))
         self.app.push_screen(ActorPicker(actors, _("Owner of the lever")), self._owner_chosen)
 
     def _owner_chosen(self, choice: ActorChoice | None) -> None:

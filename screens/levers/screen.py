@@ -731,7 +731,8 @@ class LeversScreen(CoopScreen):
         lever = self.lever()
         if lever is None:
             return
-        actors = sorted(self.session.repository.actors, key=lambda actor: actor.name.casefold())
+        actors = sorted(self.session.repository.actors,
+                        key=lambda actor: (actor.name.casefold(), actor.id))
         picker = ActorPicker(actors, _("Owner of « {title} »").format(
             title=lever.title.get(language())))
         self.app.push_screen(picker, partial(self._owner_chosen, lever.id))

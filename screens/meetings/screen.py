@@ -119,7 +119,7 @@ class MeetingsScreen(CoopScreen):
             haystacks = self._folded()
             meetings = [m for m in meetings
                         if all(word in haystacks[m.id] for word in words)]
-        return sorted(meetings, key=lambda m: (m.on, m.start or m.created.time()),
+        return sorted(meetings, key=lambda m: (m.on, m.start or m.created.time(), m.id),
                       reverse=True)
 
     def _folded(self) -> dict[str, str]:

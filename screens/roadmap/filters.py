@@ -53,14 +53,15 @@ class RoadmapFilters(ModalScreen[RoadmapFilter | None]):
     def _lever_options(self) -> list[tuple[str, str]]:
         categories = list(LeverCategory)
         levers = sorted(self._repository.levers,
-                        key=lambda lever: (categories.index(lever.category), lever.position))
+                        key=lambda lever: (categories.index(lever.category), lever.position,
+                                           lever.id))
         options = [(lever.title.get(language()), lever.id) for lever in levers]
         return [*options, (_("No lever"), NO_LEVER)]
 
     def _owner_options(self) -> list[tuple[str, str]]:
         owner_ids = {ref for item in self._repository.roadmap for ref in item.owner_ids}
         names = [(self._repository.actor_name(ref, "?"), ref) for ref in owner_ids]
-        return sorted(names, key=lambda pair: fold(pair[0]))
+        return sorted(names, key=lambda pair: (fold(pair[0]), pair[1]))
 
     def compose(self) -> ComposeResult:
         current = self._current

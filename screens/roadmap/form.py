@@ -239,11 +239,13 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
     def _lever_options(self) -> list[tuple[Text, str]]:
         categories = list(LeverCategory)
         levers = sorted(self.session.repository.levers,
-                        key=lambda lever: (categories.index(lever.category), lever.position))
+                        key=lambda lever: (categories.index(lever.category), lever.position,
+                                           lever.id))
         return [(plain(lever.title.get(language())), lever.id) for lever in levers]
 
     def _meeting_options(self) -> list[tuple[Text, str]]:
-        meetings = sorted(self.session.repository.meetings, key=lambda m: m.on, reverse=True)
+        meetings = sorted(self.session.repository.meetings, key=lambda m: (m.on, m.id),
+                          reverse=True)
         return [(plain(f"{format_date(meeting.on)} — {meeting.title}"), meeting.id)
                 for meeting in meetings]
 

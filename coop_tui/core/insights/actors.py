@@ -189,7 +189,7 @@ def neighbourhood(actor_id: str, relations: Iterable[Relation]) -> list[Neighbou
     ]
     order = {kind: index for index, kind in enumerate(RelationKind)}
     return sorted(found, key=lambda n: (order[n.relation.kind], not n.outgoing,
-                                        -n.relation.strength))
+                                        -n.relation.strength, n.relation.id))
 
 
 # ---------------------------------------------------------------------------- summary

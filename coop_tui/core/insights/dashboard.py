@@ -29,6 +29,7 @@ from coop_tui.core.insights.levers import (
     overall_progress,
 )
 from coop_tui.core.insights.roadmap import days_late, due_within, is_open, late_items
+from coop_tui.core.ordering import missing_last
 from coop_tui.core.target import Target
 from coop_tui.store.models import (
     Action,
@@ -256,7 +257,7 @@ def levers_panel(levers: Sequence[Lever], facts: Facts) -> LeversPanel:
 def _catalogue_order(levers: Iterable[Lever]) -> list[Lever]:
     categories = list(LeverCategory)
     return sorted(levers, key=lambda lever: (categories.index(lever.category),
-                                             lever.position))
+                                             lever.position, lever.id))
 
 
 def roadmap_panel(items: Sequence[RoadmapItem], today: date,
@@ -272,7 +273,7 @@ def roadmap_panel(items: Sequence[RoadmapItem], today: date,
     milestones = sorted(
         (item for item in items
          if item.milestone and is_open(item) and item.due is not None and item.due >= today),
-        key=lambda item: (item.due, item.objective))
+        key=lambda item: (item.due, item.objective, item.id))
     return RoadmapPanel(
         late=tuple(line(item) for item in late_items(items, today)),
         due_soon=tuple(line(item) for item in due_within(items, today, DUE_SOON_DAYS)),
@@ -282,9 +283,9 @@ def roadmap_panel(items: Sequence[RoadmapItem], today: date,
     )
 
 
-def _action_order(line: ActionLine) -> tuple[date, date, str]:
-    """Oldest first: the earliest due date, then (for undated ones) the earliest meeting."""
-    return (line.action.due or date.max, line.meeting.on, line.action.text)
+def _action_order(line: ActionLine) -> tuple[tuple[bool, date | None], date, str, str]:
+    """Oldest first: the earliest due date (undated ones last), then the earliest meeting."""
+    return (missing_last(line.action.due), line.meeting.on, line.action.text, line.action.id)
 
 
 def actions_panel(meetings: Sequence[Meeting], today: date,
@@ -305,20 +306,22 @@ def actions_panel(meetings: Sequence[Meeting], today: date,
         target = Target("actors", owner_id) if owner_id else ordered[0].target
         owners.append(OwnerActions(name, owner_id, ordered, target))
     owners.sort(key=lambda group: (not group.name, _action_order(group.actions[0]),
-                                   group.name.casefold()))
+                                   group.name.casefold(), group.owner_id or ""))
     open_count = sum(len(group.actions) for group in owners)
     late_count = sum(group.late for group in owners)
     return ActionsPanel(tuple(owners), open_count, late_count, Target("meetings", ""))
 
 
 def meetings_panel(meetings: Sequence[Meeting], today: date) -> MeetingsPanel:
-    """The last meeting held (today counts as held) and the next ones, soonest first."""
+    """The last meeting held (today counts as held) and the next ones, soonest first; on
+    one day, a meeting without a start time comes after the timed ones."""
 
     def line(meeting: Meeting) -> MeetingLine:
         return MeetingLine(meeting, (meeting.on - today).days, len(meeting.decisions),
                            len(meeting.open_actions()), Target("meetings", meeting.id))
 
-    ordered = sorted(meetings, key=lambda meeting: (meeting.on, meeting.start or meeting.on))
+    ordered = sorted(meetings, key=lambda meeting: (meeting.on, missing_last(meeting.start),
+                                                    meeting.id))
     held = [meeting for meeting in ordered if meeting.on <= today]
     upcoming = [meeting for meeting in ordered if meeting.on > today]
     return MeetingsPanel(
@@ -343,7 +346,7 @@ def actors_panel(facts: Facts) -> ActorsPanel:
                            Target("actors", actor.id)) for actor in actors]
         return tuple(sorted(found, key=lambda line: (
             -(line.since_contact if line.since_contact is not None else 10**6),
-            line.actor.name.casefold())))
+            line.actor.name.casefold(), line.actor.id)))
 
     return ActorsPanel(
         figures=figures,
@@ -354,7 +357,7 @@ def actors_panel(facts: Facts) -> ActorsPanel:
         without_channel=tuple(sorted(
             (ActorLine(actor, None, Target("actors", actor.id))
              for actor in figures.without_channel),
-            key=lambda line: line.actor.name.casefold())),
+            key=lambda line: (line.actor.name.casefold(), line.actor.id))),
         to_contact=lines(figures.followers_to_contact),
         target=Target("actors", ""),
     )

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from coop_tui.core.i18n import N_, _, format_date, format_days, format_number, language, ngettext
 from coop_tui.core.labels import label
+from coop_tui.core.ordering import missing_last
 from coop_tui.core.target import Target
 from coop_tui.store.export_journal import NO_EXPORT, LastExports, read_journal
 from coop_tui.store.models import (
@@ -130,7 +131,8 @@ class Facts:
     @cached_property
     def held(self) -> list[Meeting]:
         """Meetings on or before today, oldest first."""
-        return sorted((m for m in self.meetings if m.on <= self.today), key=lambda m: m.on)
+        return sorted((m for m in self.meetings if m.on <= self.today),
+                      key=lambda m: (m.on, missing_last(m.start), m.id))
 
     @cached_property
     def last_present(self) -> dict[str, date]:
@@ -289,7 +291,7 @@ def meeting_rhythm(facts: Facts) -> Evidence:
         "Attention when a kind goes {factor} times its usual interval without a meeting "
         "and none is planned.").format(factor=format_number(facts.thresholds.
                                                              meeting_cadence_factor, 1))
-    first = overdue[0] if overdue else max(series, key=lambda s: s.last.on)
+    first = overdue[0] if overdue else max(series, key=lambda s: (s.last.on, s.last.id))
     return Evidence("meeting_rhythm", figure, explanation, bool(overdue), levers, len(overdue),
                     0, Target("meetings", first.last.id))
 
@@ -298,7 +300,7 @@ def meeting_rhythm(facts: Facts) -> Evidence:
 
 
 def _by_name(actors: Iterable[Actor]) -> list[Actor]:
-    return sorted(actors, key=lambda actor: actor.name.casefold())
+    return sorted(actors, key=lambda actor: (actor.name.casefold(), actor.id))
 
 
 def channel_coverage(facts: Facts) -> Evidence:
@@ -401,7 +403,7 @@ def follower_contact(facts: Facts) -> Evidence:
     followers = [a for a in facts.actors if a.private.role is Role.FOLLOWER]
     seen = {a.id: facts.last_met(a) or date.min for a in followers}
     stale = sorted((a for a in followers if (facts.today - seen[a.id]).days > days),
-                   key=lambda a: (seen[a.id], a.name.casefold()))
+                   key=lambda a: (seen[a.id], a.name.casefold(), a.id))
     if not followers:
         return Evidence("follower_contact", _("No actor read as a follower"),
                         _("Followers are the actors to keep involved by regular contact."),
@@ -460,7 +462,7 @@ def _active(items: Iterable[RoadmapItem]) -> list[RoadmapItem]:
 def _late(items: Iterable[RoadmapItem], today: date) -> list[RoadmapItem]:
     """Late items, the most overdue first."""
     return sorted((item for item in items if item.is_late(today)),
-                  key=lambda item: (item.due or today, item.objective.casefold()))
+                  key=lambda item: (item.due or today, item.objective.casefold(), item.id))
 
 
 def roadmap_completeness(facts: Facts) -> Evidence:
@@ -519,7 +521,8 @@ def lever_roadmap(lever: Lever, facts: Facts) -> Evidence:
                       len(items)).format(count=len(items), done=done, late=len(late))
     explanation = (_late_explanation(late) if late
                    else _("None of them is late."))
-    first = late[0] if late else min(items, key=lambda item: item.due or date.max)
+    first = late[0] if late else min(items, key=lambda item: (missing_last(item.due),
+                                                              item.id))
     return Evidence("lever_roadmap", figure, explanation, bool(late), value=len(late),
                     threshold=0, target=Target("roadmap", first.id))
 
@@ -550,7 +553,8 @@ def overdue_actions(facts: Facts) -> Evidence:
     open_actions = [(m, a) for m in facts.meetings for a in m.actions if a.is_open]
     overdue = sorted((_Overdue(m, a) for m, a in open_actions
                       if a.due is not None and a.due < facts.today),
-                     key=lambda found: found.action.due or facts.today)
+                     key=lambda found: (found.action.due or facts.today, found.meeting.on,
+                                        found.action.id))
     if not open_actions:
         return Evidence("overdue_actions", _("No open action"),
                         _("Actions decided in meetings show here while they are open."), False,
@@ -588,7 +592,8 @@ def investment(facts: Facts) -> Evidence:
     figure = ngettext("{count} action done · owners: {owners}",
                       "{count} actions done · owners: {owners}", total).format(
         count=total, owners=len(counts))
-    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0][1].casefold()))
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0][1].casefold(),
+                                                      pair[0][0] or ""))
     leaders = [f"{name} ({count})" for (_id, name), count in ranked]
     explanation = _("Most done: {names}.").format(names=_names(leaders))
     top = next((actor_id for (actor_id, _name), _count in ranked if actor_id), "")

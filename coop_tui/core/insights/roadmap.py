@@ -212,7 +212,7 @@ def days_late(item: RoadmapItem, today: date) -> int:
 def late_items(items: Iterable[RoadmapItem], today: date) -> list[RoadmapItem]:
     """Unfinished items whose due date has passed, the longest overdue first."""
     return sorted((item for item in items if item.is_late(today)),
-                  key=lambda item: (item.due or today, item.objective))
+                  key=lambda item: (item.due or today, item.objective, item.id))
 
 
 def quarter_bounds(day: date) -> tuple[date, date]:
@@ -227,7 +227,7 @@ def due_between(items: Iterable[RoadmapItem], first: date, last: date) -> list[R
     return sorted(
         (item for item in items
          if item.due is not None and first <= item.due <= last and is_open(item)),
-        key=lambda item: (item.due, item.objective),
+        key=lambda item: (item.due, item.objective, item.id),
     )
 
 
@@ -353,11 +353,11 @@ class Group:
     items: tuple[RoadmapItem, ...] = field(default=())
 
 
-def timeline_order(item: RoadmapItem) -> tuple[bool, date, date, str]:
+def timeline_order(item: RoadmapItem) -> tuple[bool, date, date, str, str]:
     """Dated items first, by start then due, then by objective."""
     start = item.start or item.due or date.max
     return (item.start is None and item.due is None, start, item.due or date.max,
-            fold(item.objective))
+            fold(item.objective), item.id)
 
 
 def group_items(
@@ -385,22 +385,22 @@ def group_items(
 
 def _group_order(
     grouping: Grouping, levers: Sequence[Lever], actor_name: Callable[[str], str]
-) -> Callable[[str | None], tuple[int, int, str]]:
+) -> Callable[[str | None], tuple[int, int, str, str]]:
     """The sort key of group headings: missing ones (None) last."""
     categories = list(LeverCategory)
     levers_rank = {lever.id: (categories.index(lever.category), lever.position)
                    for lever in levers}
     statuses = [status.value for status in RoadmapStatus]
 
-    def order(key: str | None) -> tuple[int, int, str]:
+    def order(key: str | None) -> tuple[int, int, str, str]:
         if key is None:
-            return (len(categories) + 1, 0, "")
+            return (len(categories) + 1, 0, "", "")
         if grouping is Grouping.LEVER:
             category, position = levers_rank.get(key, (len(categories), 0))
-            return (category, position, key)
+            return (category, position, key, key)
         if grouping is Grouping.OWNER:
-            return (0, 0, fold(actor_name(key)))
-        return (0, statuses.index(key) if key in statuses else len(statuses), key)
+            return (0, 0, fold(actor_name(key)), key)
+        return (0, statuses.index(key) if key in statuses else len(statuses), key, key)
 
     return order
 

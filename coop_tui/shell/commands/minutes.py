@@ -33,7 +33,7 @@ def find_meeting(repository: Repository, wanted: str, today: date) -> Meeting:
         raise ValueError(_("the store holds no meeting"))
     if wanted.strip().lower() == "latest":
         held = [m for m in meetings if m.on <= today] or meetings
-        return max(held, key=lambda m: (m.on, m.start or m.created.time()))
+        return max(held, key=lambda m: (m.on, m.start or m.created.time(), m.id))
     found = repository.get(Meeting, wanted.strip().lower())
     if found is not None:
         return found
