@@ -7,6 +7,7 @@ A file that does not load or validate is never written to: opening it raises
 from __future__ import annotations
 
 import contextlib
+import errno
 import gc
 import json
 import os
@@ -67,6 +68,7 @@ UNKNOWN_TABLE = N_("unknown table")
 LOCKED_BY = N_("another coop-tui holds it: {owner}")
 LOCKED = N_("another coop-tui holds it")
 NOT_WRITABLE = N_("the file or its folder is not writable")
+PERMISSION_DENIED = N_("permission denied")
 BAD_DOC_ID = N_("the document id {key} is not a whole number")
 DUPLICATE_KEY = N_("the document id {key} appears twice in the table; only the last copy "
                    "would be read")
@@ -320,7 +322,11 @@ def resolve(path: Path) -> Path:
     """The file ``path`` names: a store opened through a symbolic link is read and written
     at the link's target, so the link stays and keeps naming it."""
     path = path.expanduser().absolute()
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        linked = path.is_symlink()
+    except OSError as error:  # a folder on the way one may not enter
+        raise StoreUnreadable(path, reason=os_reason(error)) from None
+    return Path(os.path.realpath(path)) if linked else path
 
 
 def _refuse_special(path: Path) -> None:
@@ -331,11 +337,14 @@ def _refuse_special(path: Path) -> None:
         raise StoreNotRegular(path, reason=error.kind) from None
 
 
+def os_reason(error: OSError) -> str:
+    """Why the system refused, as a template the interface translates when it can."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return PERMISSION_DENIED
+    return error.strerror or str(error)
+
+
 def _read(path: Path) -> bytes:
-    if not path.parent.is_dir():
-        raise StoreFolderMissing(path, folder=str(path.parent))
-    if path.is_dir():
-        raise StoreIsFolder(path)
     try:
         return read_regular(path)
     except NotRegularFile as error:
@@ -343,9 +352,13 @@ def _read(path: Path) -> bytes:
     except TooLarge:
         raise StoreTooLarge(path, limit=READ_LIMIT_MB) from None
     except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise StoreFolderMissing(path, folder=str(path.parent)) from None
         raise StoreNotFound(path) from None
+    except IsADirectoryError:
+        raise StoreIsFolder(path) from None
     except OSError as error:
-        raise StoreUnreadable(path, reason=error.strerror or str(error)) from None
+        raise StoreUnreadable(path, reason=os_reason(error)) from None
 
 
 def check(path: Path) -> list[Problem]:
@@ -400,10 +413,13 @@ def open_store(
     owner: LockOwner | None = None
     locked_at = time.time()
     if not read_only:
-        if not path.parent.is_dir():
-            raise StoreFolderMissing(path, folder=str(path.parent))
-        if path.is_dir():
-            raise StoreIsFolder(path)
+        try:
+            if not path.parent.is_dir():
+                raise StoreFolderMissing(path, folder=str(path.parent))
+            if path.is_dir():
+                raise StoreIsFolder(path)
+        except OSError as error:
+            raise StoreUnreadable(path, reason=os_reason(error)) from None
         if not _writable(path):
             reason = NOT_WRITABLE
         else:

@@ -110,6 +110,20 @@ Score = Annotated[int, Field(ge=1, le=5)]
 Email = Annotated[str, BeforeValidator(_clean_line), AfterValidator(_email_shape)]
 Language = Literal["fr", "en"]
 
+# The days a store can hold. Wide enough for any mandate, history or plan, and far enough
+# from the calendar's ends (year 1 and 9999) that date arithmetic on them (a day after a
+# meeting, the end of a quarter, thirty days ahead) never overflows.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2200, 12, 31)
+# A day in that range.
+Day = Annotated[date, Field(ge=FIRST_DAY, le=LAST_DAY)]
+# A moment in that range, with its time zone.
+Stamp = Annotated[
+    AwareDatetime,
+    Field(ge=datetime(FIRST_DAY.year, 1, 1, tzinfo=UTC),
+          le=datetime(LAST_DAY.year, 12, 31, 23, 59, 59, tzinfo=UTC)),
+]
+
 
 class Model(BaseModel):
     """Base of every model: unknown fields are an error, assignments are validated."""
@@ -144,8 +158,8 @@ class Record(Model):
     table: ClassVar[str] = ""
 
     id: RecordId = Field(default_factory=new_id)
-    created: AwareDatetime = Field(default_factory=utc_now)
-    updated: AwareDatetime = Field(default_factory=utc_now)
+    created: Stamp = Field(default_factory=utc_now)
+    updated: Stamp = Field(default_factory=utc_now)
 
 
 class Part(Model):
@@ -208,13 +222,13 @@ class Territory(Record):
 
     name: Name
     communes: list[Name] = Field(default_factory=list)
-    mandate_start: date
-    mandate_end: date
+    mandate_start: Day
+    mandate_end: Day
     language: Language = "fr"
     schema_version: int = SCHEMA_VERSION
     thresholds: Thresholds = Field(default_factory=Thresholds)
-    last_minutes_export: AwareDatetime | None = None
-    last_status_report: AwareDatetime | None = None
+    last_minutes_export: Stamp | None = None
+    last_status_report: Stamp | None = None
     address: Text = ""  # the letterhead's postal address, one line per line
     logo_path: Line = ""  # a PNG or JPEG for the letterhead of Word and PDF documents
 
@@ -272,7 +286,7 @@ class Contact(Model):
 class ContactEntry(Part):
     """One exchange with an actor: when, how, about what."""
 
-    on: date
+    on: Day
     channel: Channel
     subject: Line = ""
 
@@ -384,7 +398,7 @@ class ChecklistItem(Part):
     key: Line = ""  # catalogue key; empty for items the user added
     text: LocalizedText
     done: bool = False
-    done_on: date | None = None
+    done_on: Day | None = None
 
 
 class Lever(Record):
@@ -400,7 +414,7 @@ class Lever(Record):
     items: list[ChecklistItem] = Field(default_factory=list)
     status: LeverStatus = LeverStatus.TODO
     owner_id: RecordId | None = None
-    due: date | None = None
+    due: Day | None = None
     notes: Text = ""
     evidence: list[Line] = Field(default_factory=list)
 
@@ -445,8 +459,8 @@ class RoadmapItem(Record):
     lever_id: RecordId | None = None
     owner_ids: list[RecordId] = Field(default_factory=list)
     partner_ids: list[RecordId] = Field(default_factory=list)
-    start: date | None = None
-    due: date | None = None
+    start: Day | None = None
+    due: Day | None = None
     means: Means = Field(default_factory=Means)
     status: RoadmapStatus = RoadmapStatus.PLANNED
     progress: int = Field(default=0, ge=0, le=100)
@@ -557,9 +571,9 @@ class Action(Part):
     text: Name
     owner_id: RecordId | None = None
     owner_name: Line = ""  # a name not (yet) in the actor map
-    due: date | None = None
+    due: Day | None = None
     status: ActionStatus = ActionStatus.OPEN
-    done_on: date | None = None
+    done_on: Day | None = None
     agenda_item_id: RecordId | None = None
     roadmap_item_id: RecordId | None = None
 
@@ -578,7 +592,7 @@ class Meeting(Record):
 
     title: Name
     kind: MeetingKind = MeetingKind.OTHER
-    on: date
+    on: Day
     start: time | None = None
     end: time | None = None
     place: Line = ""
@@ -592,7 +606,7 @@ class Meeting(Record):
     decisions: list[Decision] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
     private_notes: Text = ""
-    next_meeting_on: date | None = None
+    next_meeting_on: Day | None = None
     next_meeting_note: Line = ""
     minutes_status: MinutesStatus = MinutesStatus.DRAFT
     approved_in_id: RecordId | None = None  # the later meeting that approved these minutes

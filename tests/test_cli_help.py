@@ -236,7 +236,8 @@ def test_usage_errors_in_both_languages(capsys: pytest.CaptureFixture[str],
 
 def test_a_usage_error_in_french_points_to_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     _code, _out, err = run_main(capsys, "--lang", "fr", "check")
-    assert plain(err).startswith("Utilisation : coop-tui check [OPTIONS] DONNÉES\n")
+    assert plain(err).startswith("coop-tui: Erreur : Argument manquant 'DONNÉES'.")
+    assert err.count("\n") == 1
     assert f"Essayez «{NBSP}coop-tui check --help{NBSP}» pour l'aide." in err
 
 

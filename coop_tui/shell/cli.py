@@ -39,6 +39,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 LANGUAGE_OPTION = click.Choice(LANGUAGES)
 SIZES = click.Choice(["small", "large"])
 
+
+def a_path() -> click.Path:
+    """The type of a file argument or option. coop-tui looks at the file itself when it
+    opens it and says what is wrong in the interface's language, naming the file: click's
+    own check of permissions names it "Path" in the language of the import."""
+    return click.Path(path_type=Path, readable=False)
+
 # The words click itself says that a user of coop-tui can meet (click 8.5's msgids, its
 # usage metavar included); listed so that the catalogue check asks for their French.
 CLICK_WORDS = frozenset({
@@ -297,7 +304,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command("open", hidden=True, help=N_("Open the app on STORE."))
-@argument("store", required=False, type=click.Path(path_type=Path), metavar=N_("[STORE]"))
+@argument("store", required=False, type=a_path(), metavar=N_("[STORE]"))
 @option("--demo", is_flag=True, help=N_("Open a fictional demo territory."))
 @language_option
 def open_command(store: Path | None, demo: bool) -> None:
@@ -309,7 +316,7 @@ def open_command(store: Path | None, demo: bool) -> None:
 
 
 @cli.command("demo", help=N_("Write a fictional demo territory to OUT."))
-@argument("out", type=click.Path(path_type=Path), metavar=N_("OUT"))
+@argument("out", type=a_path(), metavar=N_("OUT"))
 @option("--size", type=SIZES, default="small", show_default=True,
         help=N_("small: 12 communes; large: 50 communes over a whole mandate."))
 @option("--force", is_flag=True, help=N_("Replace OUT if it exists."))
@@ -332,17 +339,18 @@ def demo_command(out: Path, size: str, force: bool) -> None:
 
 
 @cli.command("check", help=N_("Validate STORE: exit 0, or 1 with one line per problem."))
-@argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+@argument("store", type=a_path(), metavar=N_("STORE"))
 @language_option
 def check_command(store: Path) -> None:
     from coop_tui.core.i18n import translate_problem
     from coop_tui.store import backups
     from coop_tui.store.database import check, resolve
 
-    if store.is_symlink():
-        click.echo(_("{link} is a symbolic link: coop-tui reads and writes {path}").format(
-            link=store, path=resolve(store)), err=True)
     try:
+        real = resolve(store)
+        if real != store.expanduser().absolute():
+            click.echo(_("{link} is a symbolic link: coop-tui reads and writes {path}").format(
+                link=store, path=real), err=True)
         problems = check(store)
     except StoreError as error:
         fail(translate_error(error))
@@ -383,12 +391,33 @@ def open_repository(store: Path) -> Repository:
 register_all(cli, export_group)
 
 
+def usage_error_line(error: click.ClickException) -> str:
+    """Click's error in one line of the current language, with where to find help (click
+    itself prints the usage, a hint and the error on three lines)."""
+    message = error.format_message()
+    if message and message[-1] not in ".?!)":
+        message += "."
+    line = _("Error: {message}").format(message=message)
+    ctx = error.ctx if isinstance(error, click.UsageError) else None
+    if ctx is not None and ctx.command.get_help_option(ctx) is not None:
+        help_name = max(ctx.command.get_help_option_names(ctx), key=len)
+        line += " " + _("Try '{command} {option}' for help.").format(
+            command=ctx.command_path, option=help_name)
+    return line
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``coop-tui`` script."""
     collector.pause()
     set_language(default_language())
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="coop-tui")
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="coop-tui",
+                        standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except click.ClickException as error:
+        fail(usage_error_line(error), error.exit_code)
+    except click.Abort:
+        fail(_("Aborted!"))
     except StoreError as error:
         fail(translate_error(error))
     except KeyboardInterrupt:

@@ -13,13 +13,13 @@ DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 
 def register(cli: click.Group, export: click.Group) -> None:
     # Imported here: coop_tui.shell.cli imports this package while it is being built.
-    from coop_tui.shell.cli import argument, language_option, option
+    from coop_tui.shell.cli import a_path, argument, language_option, option
 
     @export.command("actors", help=N_(
         "Write the actors of STORE as CSV for a mail merge (UTF-8 with a byte order mark); "
         "the private reading only with --include-private."))
-    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
-    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+    @argument("store", type=a_path(), metavar=N_("STORE"))
+    @option("-o", "--output", type=a_path(), default=None,
             metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
     @option("--include-private", is_flag=True,
             help=N_("Add the private reading: role, influence, interest, quadrant, "

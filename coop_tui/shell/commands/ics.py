@@ -11,12 +11,12 @@ from coop_tui.core.i18n import N_
 
 def register(cli: click.Group, export: click.Group) -> None:
     # Imported here: coop_tui.shell.cli imports this package while it is being built.
-    from coop_tui.shell.cli import argument, language_option, option
+    from coop_tui.shell.cli import a_path, argument, language_option, option
 
     @export.command("ics", help=N_(
         "Write the meetings and roadmap deadlines of STORE as an iCalendar file."))
-    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
-    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+    @argument("store", type=a_path(), metavar=N_("STORE"))
+    @option("-o", "--output", type=a_path(), default=None,
             metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
     @option("--force", is_flag=True, help=N_("Replace FILE if it exists."))
     @language_option

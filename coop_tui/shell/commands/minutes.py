@@ -48,13 +48,13 @@ def find_meeting(repository: Repository, wanted: str, today: date) -> Meeting:
 
 
 def register(cli: click.Group, export: click.Group) -> None:
-    from coop_tui.shell.cli import argument, language_option, option
+    from coop_tui.shell.cli import a_path, argument, language_option, option
 
     @export.command("minutes", help=N_(
         "Export the minutes of MEETING (an id, the start of one, or 'latest') from STORE."))
-    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+    @argument("store", type=a_path(), metavar=N_("STORE"))
     @argument("meeting", metavar=N_("MEETING"))
-    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+    @option("-o", "--output", type=a_path(), default=None,
             metavar=N_("FILE"), help=N_("File to write (default: print to standard output)."))
     @option("--format", "fmt", type=click.Choice(["md", "html", "docx", "pdf", "eml"]),
             default="md", show_default=True,

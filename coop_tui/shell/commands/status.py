@@ -12,27 +12,35 @@ from coop_tui.core.i18n import N_, _
 
 
 def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    """A date of the command line, in the range a store holds (so the readings made on
+    it never step past the calendar's end)."""
+    from coop_tui.store.models import FIRST_DAY, LAST_DAY
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
             _("{value} is not a date (YYYY-MM-DD)").format(value=repr(value))) from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise click.BadParameter(_("{value} is outside {first} to {last}").format(
+            value=repr(value), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
+    return day
 
 
 def register(cli: click.Group, export: click.Group) -> None:
     # Imported here: coop_tui.shell.cli imports this package while it is being built.
-    from coop_tui.shell.cli import argument, language_option, option
+    from coop_tui.shell.cli import a_path, argument, language_option, option
 
     @cli.command("status", help=N_(
         "Print where the territory of STORE stands: what is late, what is next, whom to "
         "call."))
-    @argument("store", type=click.Path(path_type=Path), metavar=N_("STORE"))
+    @argument("store", type=a_path(), metavar=N_("STORE"))
     @option("--format", "fmt", type=click.Choice(["text", "md", "docx", "pdf"]),
             default="text", show_default=True,
             help=N_("Plain text, Markdown for an e-mail, Word or PDF."))
-    @option("-o", "--output", type=click.Path(path_type=Path), default=None,
+    @option("-o", "--output", type=a_path(), default=None,
             metavar=N_("FILE"), help=N_("File to write (default: standard output)."))
     @option("--force", is_flag=True, help=N_("Replace the output file if it exists."))
     @option("--date", "on", callback=_day, default=None, metavar=N_("YYYY-MM-DD"),
