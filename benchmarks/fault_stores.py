@@ -16,6 +16,7 @@ import os
 import pkgutil
 import pwd
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -28,6 +29,8 @@ from typing import Any
 
 from benchmarks.fault_common import NOTHING_LOST, Row, demo_store
 from benchmarks.fault_pty import CTRL_Q, PtyApp, app_environment, running
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # ---------------------------------------------------------------------------- helpers
 
@@ -217,14 +220,36 @@ def broken_stores(in_terminal: bool = True, damages: tuple[Damage, ...] = DAMAGE
 # ---------------------------------------------------------------------------- as another user
 
 
-def other_user() -> pwd.struct_passwd | None:
-    """A user to become for the read-only case: only root can, and ``nobody`` must exist."""
+def closed_folder() -> Path | None:
+    """The first folder on the way to the project or to its interpreter that other users
+    may not enter (a clone in ``/root`` or a ``mktemp -d`` folder): another user could not
+    read the app's styles and catalogues there."""
+    for place in (ROOT, Path(sys.prefix)):
+        for folder in (place.resolve(), *place.resolve().parents):
+            if not folder.stat().st_mode & stat.S_IXOTH:
+                return folder
+    return None
+
+
+def other_user_missing() -> str:
+    """Why the tests that become another user cannot run here, or ``""`` when they can."""
     if os.geteuid() != 0:
-        return None
+        return "only root can become another user"
     try:
-        return pwd.getpwnam("nobody")
+        pwd.getpwnam("nobody")
     except KeyError:
-        return None
+        return "there is no user 'nobody' to become"
+    closed = closed_folder()
+    if closed is not None:
+        return (f"user 'nobody' cannot enter {closed}, on the way to the project or its "
+                "interpreter: clone into a folder others may enter to run this test")
+    return ""
+
+
+def other_user() -> pwd.struct_passwd | None:
+    """A user to become for the read-only case: only root can, ``nobody`` must exist, and
+    it must be able to read the project and its interpreter."""
+    return None if other_user_missing() else pwd.getpwnam("nobody")
 
 
 def preload() -> None:

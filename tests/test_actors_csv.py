@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coop_tui.core.exports.actors_csv import actor_rows, actors_csv, safe_cell
 from coop_tui.shell.cli import main
@@ -62,7 +65,7 @@ def test_values_of_one_actor() -> None:
     row = dict(zip(header, rows[1], strict=True))
     assert row["Name"] == "Service « ADS »"
     assert row["Part of"] == "Communauté de communes"
-    assert row["Phone"] == "+33 4 65 00 00 00"
+    assert row["Phone"] == '="+33 4 65 00 00 00"'  # a spreadsheet shows it as typed
     assert row["Address"] == "1 place de la Mairie\n38000 Loubières"
     assert row["Channel to use"] == "phone"
     assert row["Tags"] == "urbanisme, service commun"
@@ -82,8 +85,8 @@ def test_formulas_are_written_as_text() -> None:
     assert safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
     assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
     assert safe_cell("-cmd") == "'-cmd"
-    assert safe_cell("+33 6 12 34 56 78") == "+33 6 12 34 56 78"
-    assert safe_cell("- premier point") == "- premier point"
+    assert safe_cell("+33 6 12 34 56 78") == '="+33 6 12 34 56 78"'
+    assert safe_cell("- premier point") == "'- premier point"
     assert safe_cell("Mairie") == "Mairie"
 
 
@@ -127,3 +130,23 @@ def test_command_errors_are_one_line(
                           str(tmp_path / "no" / "such" / "dir.csv"))
     assert code == 1
     assert "does not exist" in err
+
+
+@pytest.mark.parametrize("typed", [
+    '+0+HYPERLINK("http://example.org";"Cliquez")', "-2+3", "+1", "-1", "+ 1", "- 1",
+    "\t=1", "\r=1", "=1", "@A1", '+33 6 12"&HYPERLINK("x")',
+])
+def test_every_cell_a_spreadsheet_could_run_is_written_as_text(typed: str) -> None:
+    """Issue 19: signs followed by a digit or a space were let through."""
+    assert safe_cell(typed) == "'" + typed
+
+
+@given(st.text(max_size=40))
+def test_no_cell_reaches_a_spreadsheet_as_a_formula(typed: str) -> None:
+    cell = safe_cell(typed)
+    if cell.startswith('="'):
+        # a text constant made of digits and separators only: nothing to run
+        assert re.fullmatch(r'="\+?[0-9 .()\-]+"', cell), cell
+    else:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+        assert cell in (typed, "'" + typed)

@@ -163,8 +163,8 @@ def _check_as_other_user(stores: list[Path]) -> dict[str, Any]:
     return {"answers": answers}
 
 
-@pytest.mark.skipif(fault_stores.other_user() is None,
-                    reason="only root can become another user (and 'nobody' must exist)")
+@pytest.mark.skipif(bool(fault_stores.other_user_missing()),
+                    reason=fault_stores.other_user_missing() or "-")
 def test_a_real_other_user_is_told_which_store_it_cannot_read(demo_bytes: bytes) -> None:
     """The kernel's own refusals, as a user who is not root: a store of mode 000, and a
     store in a folder without read or search permission."""

@@ -31,8 +31,8 @@ def test_a_second_instance_is_read_only_and_names_the_holder() -> None:
     assert row.nothing_lost, row
 
 
-@pytest.mark.skipif(fault_stores.other_user() is None,
-                    reason="only root can become another user (and 'nobody' must exist)")
+@pytest.mark.skipif(bool(fault_stores.other_user_missing()),
+                    reason=fault_stores.other_user_missing() or "-")
 def test_a_store_another_user_cannot_write_opens_read_only_in_the_app() -> None:
     """As a real other user, so the kernel refuses the writes: the app says read-only and
     offers no editing; the store and its folder are unchanged."""

@@ -54,8 +54,8 @@ def test_read_only_store_opens_read_only(
     assert store.read_bytes() == demo_bytes
 
 
-@pytest.mark.skipif(fault_stores.other_user() is None,
-                    reason="only root can become another user (and 'nobody' must exist)")
+@pytest.mark.skipif(bool(fault_stores.other_user_missing()),
+                    reason=fault_stores.other_user_missing() or "-")
 def test_read_only_store_for_a_user_who_cannot_write_it() -> None:
     """As a real other user (a forked child that gave up root, so the kernel checks the
     permissions): the store opens read-only, a save is refused, check still works."""

@@ -3,7 +3,8 @@
 UTF-8 with a byte order mark, so spreadsheet software reads the accents right; one row per
 actor in name order; headers and values in the current language. The facilitator's
 private reading (role, scores, quadrant, stance, blockages) is only written when asked.
-A cell that a spreadsheet would run as a formula (``=…``, ``@…``) is written as text.
+A cell that a spreadsheet could run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) is written as text.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from coop_tui.core.labels import label
 from coop_tui.store.models import Actor
 
 BOM = "\ufeff"
-# Characters that make a spreadsheet read a cell as a formula. A sign followed by a digit
-# or a space is a number or a phone number (« +33 6 … »), so it is left alone.
-FORMULA_STARTS = ("=", "@", "\t", "\r")
-SIGNS = ("+", "-")
+# Characters that make a spreadsheet read a cell as a formula: every cell starting with one
+# is written as text, even « -2+3 » or « +0+HYPERLINK(…) ».
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ COLUMNS: tuple[Column, ...] = (
 
 
 _DIGITS = re.compile(r"\+?[0-9]{2,}")
+# A phone number as people type it: digits, spaces, dots, dashes, brackets, a leading +.
+_PHONE = re.compile(r"\+?[0-9][0-9 .()\-]{5,}[0-9]")
 
 
 def columns(include_private: bool) -> list[Column]:
@@ -100,15 +102,15 @@ def columns(include_private: bool) -> list[Column]:
 
 
 def safe_cell(value: str) -> str:
-    """``value`` as a spreadsheet will show it, never run it: formulas become text, and a
-    digit string a spreadsheet would read as a number (a phone number's leading 0 or +,
-    more digits than it keeps) is given as a text constant: ``="0612345678"``."""
+    """``value`` as a spreadsheet will show it, never run it: a cell that could start a
+    formula is prefixed with ``'``; a digit string or phone number a spreadsheet would read
+    as a number (a leading 0 or +, more digits than it keeps) is given as a text constant
+    made of digits and separators only: ``="0612345678"``, ``="+33 6 12 34 56 78"``."""
     if _DIGITS.fullmatch(value) and (value[0] in "0+" or len(value) > 15):
         return f'="{value}"'
-    risky = value.startswith(FORMULA_STARTS) or (
-        value.startswith(SIGNS) and len(value) > 1 and not (value[1].isdigit() or value[1] == " ")
-    )
-    return "'" + value if risky else value
+    if value.startswith("+") and _PHONE.fullmatch(value):
+        return f'="{value}"'  # « +33 6 12 34 56 78 » reads as typed, as text
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def actor_rows(actors: Sequence[Actor], *, include_private: bool = False) -> list[list[str]]:

@@ -35,7 +35,72 @@ def parser(*, html: bool = False) -> MarkdownIt:
     Built once per process (a parser does not change as it parses): building one cost a
     third of the time of an export of all the minutes.
     """
-    return MarkdownIt("commonmark", {"html": html}).enable("table")
+    built = MarkdownIt("commonmark", {"html": html}).enable("table")
+    built.validateLink = allowed_link
+    return built
+
+
+# The only links a document keeps: the web and e-mail. ``javascript:``, ``data:``,
+# ``vbscript:``, ``file:`` and relative links are shown as text.
+ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
+# Browsers ignore these inside a scheme (« java\tscript: »), so the check does too.
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
+
+
+def allowed_link(url: str) -> bool:
+    """Whether a link to ``url`` may stay live in a document."""
+    return _IGNORED_IN_SCHEME.sub("", url).lower().startswith(ALLOWED_SCHEMES)
+
+
+@functools.cache
+def _every_link_parser() -> MarkdownIt:
+    """A parser that keeps every link, to find the ones :func:`allowed_link` refuses."""
+    built = MarkdownIt("commonmark", {"html": False}).enable("table")
+    built.validateLink = lambda _url: True
+    return built
+
+
+def _refused_link_lines(text: str) -> set[int] | None:
+    """The lines of the blocks holding a refused link; None when a block has no position."""
+    lines: set[int] = set()
+    for token in _every_link_parser().parse(text):
+        if token.type != "inline" or not token.children:
+            continue
+        refused = any(
+            child.type in ("link_open", "image")
+            and not allowed_link(str(child.attrGet("href") or child.attrGet("src") or ""))
+            for child in token.children)
+        if refused:
+            if token.map is None:
+                return None
+            lines.update(range(*token.map))
+    return lines
+
+
+def _escape_link_marks(line: str) -> str:
+    """``[``, ``]`` and ``<`` not already escaped get a backslash: no link can form."""
+    out: list[str] = []
+    backslashes = 0
+    for char in line:
+        if char in "[]<" and backslashes % 2 == 0:
+            out.append("\\")
+        backslashes = backslashes + 1 if char == "\\" else 0
+        out.append(char)
+    return "".join(out)
+
+
+def without_refused_links(text: str) -> str:
+    """``text`` with every link to a scheme other than http, https or mailto made text:
+    the blocks that hold one have their link brackets escaped."""
+    for _attempt in range(3):
+        found = _refused_link_lines(text)
+        if found == set():
+            return text
+        lines = text.split("\n")
+        chosen = range(len(lines)) if found is None else found
+        text = "\n".join(_escape_link_marks(line) if number in chosen else line
+                         for number, line in enumerate(lines))
+    return "\n".join(_escape_link_marks(line) for line in text.split("\n"))
 
 
 def inline(text: str) -> str:
@@ -111,7 +176,7 @@ def notes(text: str, below: int) -> str:
     kept = [line for line in out if line is not None]
     if closing:
         kept.append(closing)
-    return "\n".join(kept)
+    return without_refused_links("\n".join(kept))
 
 
 def _without_html_blocks(lines: list[str]) -> list[str]:
