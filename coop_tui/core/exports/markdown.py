@@ -35,9 +35,19 @@ def parser(*, html: bool = False) -> MarkdownIt:
     Built once per process (a parser does not change as it parses): building one cost a
     third of the time of an export of all the minutes.
     """
-    built = MarkdownIt("commonmark", {"html": html}).enable("table")
-    built.validateLink = allowed_link
-    return built
+    return _Parser(html=html)
+
+
+class _Parser(MarkdownIt):
+    """CommonMark with GFM tables; links to a refused scheme render as text."""
+
+    def __init__(self, *, html: bool = False, keep_every_link: bool = False) -> None:
+        super().__init__("commonmark", {"html": html})
+        self.enable("table")
+        self.keep_every_link = keep_every_link
+
+    def validateLink(self, url: str) -> bool:
+        return self.keep_every_link or allowed_link(url)
 
 
 # The only links a document keeps: the web and e-mail. ``javascript:``, ``data:``,
@@ -55,9 +65,7 @@ def allowed_link(url: str) -> bool:
 @functools.cache
 def _every_link_parser() -> MarkdownIt:
     """A parser that keeps every link, to find the ones :func:`allowed_link` refuses."""
-    built = MarkdownIt("commonmark", {"html": False}).enable("table")
-    built.validateLink = lambda _url: True
-    return built
+    return _Parser(keep_every_link=True)
 
 
 def _refused_link_lines(text: str) -> set[int] | None:
