@@ -198,7 +198,14 @@ def big_store(meetings: int, note_bytes: int) -> Row:
 
 
 def battery(quick: bool) -> list[Row]:
-    from benchmarks import fault_exports, fault_stores, fault_terminal, fault_text, fault_ui
+    from benchmarks import (
+        fault_exports,
+        fault_files,
+        fault_stores,
+        fault_terminal,
+        fault_text,
+        fault_ui,
+    )
 
     rows = [
         sigkill_during_saves(20 if quick else 200, "small" if quick else "large"),
@@ -217,6 +224,11 @@ def battery(quick: bool) -> list[Row]:
         fault_exports.export_round_trips(10 if quick else 100),
         fault_exports.private_canary(),
         private_modes(3 if quick else 20),
+        fault_files.planted_links(2 if quick else 20),
+        fault_files.special_stores(),
+        fault_files.modes_under_umasks(),
+        fault_files.export_onto_the_store(),
+        fault_files.untimed_meetings_and_date_limits(),
     ]
     return rows
 

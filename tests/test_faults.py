@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from benchmarks import fault_stores, faults
+from benchmarks import fault_files, fault_stores, faults
+from benchmarks.fault_common import Row
 
 pytestmark = pytest.mark.slow
 
@@ -74,3 +76,15 @@ def test_read_only_store_for_a_user_who_cannot_write_it() -> None:
         assert store.read_bytes() == before
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("fault", [
+    lambda: fault_files.planted_links(tries=1),
+    fault_files.special_stores,
+    fault_files.modes_under_umasks,
+    fault_files.export_onto_the_store,
+    fault_files.untimed_meetings_and_date_limits,
+], ids=["planted links", "special files", "modes", "export onto the store", "dates"])
+def test_what_a_neighbour_plants_and_a_user_types(fault: Callable[[], Row]) -> None:
+    row = fault()
+    assert row.nothing_lost, row
