@@ -37,7 +37,7 @@ from pydantic_core import PydanticCustomError
 
 from coop_tui.store.text import N_, clean_line, clean_multiline
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Custom error types and their message templates (English msgids, translated upstream).
 ERROR_MESSAGES: dict[str, str] = {

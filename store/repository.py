@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 import orjson
 from tinydb import TinyDB
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
 from coop_tui.store.errors import IntegrityError, Problem, ReadOnlyStore, SaveFailed
 from coop_tui.store.integrity import (
@@ -45,6 +45,24 @@ CLOSED = N_("the store is closed")
 NOT_STORABLE = N_("a value cannot be written as it is ({detail})")
 
 
+class RecordTable(Table):
+    """A TinyDB table keyed by each record's UUID instead of document numbers.
+
+    Two copies of a store then file a record under the same key, and records added in each
+    copy under different keys, so a merge can match them. Records are always stored with
+    their id (``Document(..., doc_id=record.id)``): there is no next number to take.
+    """
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _get_next_id(self) -> int:
+        raise TypeError("a record is stored under its own id")
+
+
+class RecordDatabase(TinyDB):
+    table_class = RecordTable
+
+
 class Repository:
     """Typed access to one territory's records; the only code that touches TinyDB."""
 
@@ -54,7 +72,6 @@ class Repository:
         path: Path,
         data: Data,
         records: dict[str, dict[str, Record]],
-        doc_ids: dict[str, str],
         writer: Writer | None,
         lock: StoreLock | None = None,
         read_only_reason: str = "",
@@ -64,10 +81,9 @@ class Repository:
         self.read_only_reason = read_only_reason
         self.read_only_params = dict(read_only_params or {})
         self._records = records
-        self._doc_ids = {record_id: int(doc_id) for record_id, doc_id in doc_ids.items()}
         self._lock = lock
         self._storage = MemoryStorage(data, writer, path, self.read_only_message)
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = RecordDatabase(storage=lambda: self._storage)
         self._revision = 0
 
     # ------------------------------------------------------------------ reading
@@ -258,9 +274,7 @@ class Repository:
                 for record, document in zip(saved, documents, strict=True):
                     self._write(record, document)
                 for record in deleted:
-                    doc_id = self._doc_ids.pop(record.id, None)
-                    if doc_id is not None:
-                        self._db.table(record.table).remove(doc_ids=[doc_id])
+                    self._db.table(record.table).remove(doc_ids=[record.id])  # type: ignore[list-item]
         except SaveFailed:
             self._apply(saved, deleted)
             raise
@@ -275,12 +289,8 @@ class Repository:
         self._revision += 1
 
     def _write(self, record: Record, document: dict[str, Any]) -> None:
-        table = self._db.table(record.table)
-        doc_id = self._doc_ids.get(record.id)
-        if doc_id is None:
-            self._doc_ids[record.id] = table.insert(document)
-        else:
-            table.upsert(Document(document, doc_id=doc_id))
+        self._db.table(record.table).upsert(
+            Document(document, doc_id=record.id))  # type: ignore[arg-type]
 
     # ------------------------------------------------------------------ lifetime
 
