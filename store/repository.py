@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import orjson
+from pydantic import JsonValue
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
+from coop_tui.store.conflicts import whole_record, with_value
 from coop_tui.store.errors import IntegrityError, Problem, ReadOnlyStore, SaveFailed
 from coop_tui.store.integrity import (
     DUPLICATE_ID,
@@ -28,6 +30,7 @@ from coop_tui.store.integrity import (
 from coop_tui.store.lock import StoreLock
 from coop_tui.store.models import (
     Actor,
+    Conflict,
     Lever,
     Meeting,
     Record,
@@ -291,6 +294,46 @@ class Repository:
     def _write(self, record: Record, document: dict[str, Any]) -> None:
         self._db.table(record.table).upsert(
             Document(document, doc_id=record.id))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ conflicts
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """What merges left to settle, oldest first (see ``store/merge.py``)."""
+        return self.all(Conflict)
+
+    def conflicts_of(self, record: Record) -> list[Conflict]:
+        return [c for c in self.conflicts
+                if c.record_table == record.table and c.record_id == record.id]
+
+    def keep_ours(self, conflict: Conflict) -> None:
+        """Settle on the value in place: the other one is dropped."""
+        self.delete(conflict)
+
+    def keep_theirs(self, conflict: Conflict) -> None:
+        """Settle on the value the merge set aside."""
+        self.resolve(conflict, conflict.theirs)
+
+    def resolve(self, conflict: Conflict, value: JsonValue) -> None:
+        """Put ``value`` in place of the conflicting one and drop the conflict, as one write.
+
+        For a whole-record conflict, ``None`` deletes the record and a document replaces
+        it. Raises pydantic's ``ValidationError`` for a value the record cannot hold,
+        :class:`IntegrityError` when it would refer to nothing (or a deleted record is still
+        referred to), :class:`ConflictPlaceGone` when the part was deleted since.
+        """
+        current = self._records.get(conflict.record_table, {}).get(conflict.record_id)
+        if not conflict.field:
+            settled = whole_record(conflict, value)
+            if settled is None:
+                self.replace([], [conflict, *([current] if current else [])])
+            else:
+                self.replace([settled], [conflict])
+            return
+        if current is None:  # the record was deleted since: nothing to settle
+            self.delete(conflict)
+            return
+        self.replace([with_value(current, conflict.field, value)], [conflict])
 
     # ------------------------------------------------------------------ lifetime
 

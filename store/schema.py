@@ -6,7 +6,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from coop_tui.store.models import Actor, Lever, Meeting, Relation, RoadmapItem, Territory
+from coop_tui.store.models import (
+    Actor,
+    Conflict,
+    Lever,
+    Meeting,
+    Relation,
+    RoadmapItem,
+    Territory,
+)
 
 # The key of a record in its table: its own id, lower case with dashes.
 RecordKey = Annotated[str, StringConstraints(
@@ -31,6 +39,9 @@ class StoreFile(BaseModel):
     levers: dict[RecordKey, Lever] = Field(default_factory=dict)
     roadmap: dict[RecordKey, RoadmapItem] = Field(default_factory=dict)
     meetings: dict[RecordKey, Meeting] = Field(default_factory=dict)
+    conflicts: dict[RecordKey, Conflict] = Field(
+        default_factory=dict,
+        description="Values two copies changed two ways, left by a merge to be settled.")
 
 
 def store_schema() -> dict[str, Any]:
