@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import traceback
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,13 +53,13 @@ def _edit_json(path: Path, change: Callable[[dict[str, Any]], None]) -> None:
 
 
 def _first(data: dict[str, Any], table: str) -> dict[str, Any]:
-    return dict(data[table][min(data[table], key=int)])
+    return dict(data[table][min(data[table])])
 
 
 def _set_first(table: str, **fields: Any) -> Callable[[Path], None]:
     def change(path: Path) -> None:
         def edit(data: dict[str, Any]) -> None:
-            data[table][min(data[table], key=int)].update(fields)
+            data[table][min(data[table])].update(fields)
 
         _edit_json(path, edit)
 
@@ -67,7 +68,7 @@ def _set_first(table: str, **fields: Any) -> Callable[[Path], None]:
 
 def _drop_first(table: str, field: str) -> Callable[[Path], None]:
     def change(path: Path) -> None:
-        _edit_json(path, lambda data: data[table][min(data[table], key=int)].pop(field))
+        _edit_json(path, lambda data: data[table][min(data[table])].pop(field))
 
     return change
 
@@ -81,15 +82,15 @@ def _duplicate_id(path: Path) -> None:
     def twin(data: dict[str, Any]) -> None:
         copy = _first(data, "actors")
         copy["name"] += " (copie)"
-        data["actors"][str(max(int(key) for key in data["actors"]) + 1)] = copy
+        data["actors"][str(uuid.uuid4())] = copy  # filed under another key than its id
 
     _edit_json(path, twin)
 
 
 def _duplicate_key(path: Path) -> None:
-    """The first actor's document id written twice (a JSON parser keeps the last)."""
+    """The first actor's key written twice (a JSON parser keeps the last)."""
     data = json.loads(path.read_bytes())
-    key = min(data["actors"], key=int)
+    key = min(data["actors"])
     twin = json.dumps(data["actors"][key] | {"name": "Autre"}, ensure_ascii=False)
     text = json.dumps(data, ensure_ascii=False)
     opening = '"actors": {'

@@ -16,6 +16,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -69,20 +70,22 @@ LOCKED_BY = N_("another coop-tui holds it: {owner}")
 LOCKED = N_("another coop-tui holds it")
 NOT_WRITABLE = N_("the file or its folder is not writable")
 PERMISSION_DENIED = N_("permission denied")
-BAD_DOC_ID = N_("the document id {key} is not a whole number")
-DUPLICATE_KEY = N_("the document id {key} appears twice in the table; only the last copy "
-                   "would be read")
+BAD_KEY = N_("the record is filed under {key}, not under its id {id}")
+DUPLICATE_KEY = N_("the key {key} appears twice in the table; only the last copy would be "
+                   "read")
 DUPLICATE_TABLE = N_("the table appears twice in the file; only the last copy would be read")
 CANNOT_MIGRATE = N_("the file is in format {found} and cannot be upgraded ({detail})")
 
-# A TinyDB document id: a whole number written the way TinyDB writes it.
-_DOC_ID = re.compile(r"0|[1-9][0-9]*")
-# Document ids as the raw text writes them: a quoted run of digits followed by a colon. Inside
-# a JSON string every quote is escaped, so user text cannot match; a digit-only key nested in
-# a record can (a false alarm, which only costs the exact check).
-_DIGIT_KEY = re.compile(rb'"[0-9]+"\s*:')
-# A digit written as an escape (``"\u0031"`` is ``"1"``): coop-tui never writes one.
-_ESCAPED_DIGIT = b"\\u003"
+# Record keys as the raw text writes them: a quoted UUID (or, before version 2, a TinyDB
+# document number) followed by a colon. Inside a JSON string every quote is escaped, so user
+# text cannot match; such a key nested in a record can (a false alarm, which only costs the
+# exact check).
+_KEY_PATTERN = r"[0-9]+|[0-9a-fA-F]{8}(?:-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}"
+_RAW_KEY = re.compile(rb'"(?:' + _KEY_PATTERN.encode() + rb')"\s*:')
+_KEY = re.compile(_KEY_PATTERN)
+# A digit, a letter or a dash written as an escape (``"\u0031"`` is ``"1"``): coop-tui never
+# writes one, so a key spelled so may hide a repeat.
+_ESCAPED_KEY_CHARACTER = re.compile(rb"\\u00[2-7][0-9a-fA-F]")
 
 
 @dataclass
@@ -91,7 +94,6 @@ class Loaded:
 
     data: Data
     records: dict[str, dict[str, Record]]
-    doc_ids: dict[str, str]
     payload: bytes
     migrated_from: int | None
     cleaned: bool = False
@@ -132,18 +134,28 @@ def _validation_problems(error: ValidationError, where: str) -> list[Problem]:
     return problems
 
 
-def _where(table: str, doc_id: str, document: Any) -> str:
+def creation_order(record: Record) -> tuple[datetime, str]:
+    """The order records are served in: when they were created, then their id."""
+    return record.created, record.id
+
+
+def _where(table: str, key: str, document: Any) -> str:
     name = ""
     if isinstance(document, dict):
-        for key in ("name", "title", "objective"):
-            value = document.get(key)
+        for field in ("name", "title", "objective"):
+            value = document.get(field)
             if isinstance(value, str) and value.strip():
                 name = f" « {value.strip()[:40]} »"
                 break
             if isinstance(value, dict) and value.get("fr"):
                 name = f" « {str(value['fr'])[:40]} »"
                 break
-    return f"{table} #{doc_id}{name}"
+    return f"{table} #{_shown(key)}{name}"
+
+
+def _shown(key: str) -> str:
+    """A record's key as problems name it: a UUID by its first eight characters."""
+    return key[:8] if len(key) > 8 and _KEY.fullmatch(key) else key
 
 
 class _JSONObject(dict[str, Any]):
@@ -167,27 +179,27 @@ def _remember_repeats(pairs: list[tuple[str, Any]]) -> _JSONObject:
 
 
 def _may_repeat_keys(payload: bytes, data: dict[str, Any]) -> bool:
-    """Whether the raw bytes hold more document ids than ``data`` kept.
+    """Whether the raw bytes hold more record keys than ``data`` kept.
 
     A key written twice is collapsed by the parser, so the raw text then holds more of them
     than were kept. This also catches a table written twice, as soon as the copy that was
     dropped held a document. One regular-expression count over the bytes: about as fast as
     parsing them, much faster than validating them.
     """
-    if _ESCAPED_DIGIT in payload:
+    if _ESCAPED_KEY_CHARACTER.search(payload):
         return True
     kept = sum(
         1
         for documents in data.values()
         if isinstance(documents, dict)
         for key in documents
-        if key.isascii() and key.isdigit()
+        if _KEY.fullmatch(key)
     )
-    return len(_DIGIT_KEY.findall(payload)) > kept
+    return len(_RAW_KEY.findall(payload)) > kept
 
 
 def duplicate_keys(payload: bytes, data: dict[str, Any]) -> list[Problem]:
-    """Tables and document ids written twice in the file, which JSON parsers collapse.
+    """Tables and record keys written twice in the file, which JSON parsers collapse.
 
     ``data`` is what the fast parser made of ``payload``. Only when a cheap count suggests
     a repeat is the file decoded again, slowly, keeping every key.
@@ -207,7 +219,7 @@ def duplicate_keys(payload: bytes, data: dict[str, Any]) -> list[Problem]:
     for table, documents in top.items():
         if table in TABLES and isinstance(documents, _JSONObject):
             problems.extend(
-                Problem(f"{table} #{key}", "duplicate_key", DUPLICATE_KEY,
+                Problem(f"{table} #{_shown(key)}", "duplicate_key", DUPLICATE_KEY,
                         {"table": table, "key": key})
                 for key in documents.repeated
             )
@@ -254,7 +266,6 @@ def parse(path: Path, payload: bytes) -> Loaded:
                 backups.latest_backup(path))
         migrated_from = version
     records: dict[str, dict[str, Record]] = {table: {} for table in TABLES}
-    doc_ids: dict[str, str] = {}
     seen: dict[str, str] = {}
     with _gc_paused():
         for table, documents in data.items():
@@ -266,13 +277,9 @@ def parse(path: Path, payload: bytes) -> Loaded:
                 problems.append(Problem(table, "bad_table", BAD_TABLE,
                                         {"found": _json_kind(documents)}))
                 continue
-            # Sorted keys put "10" before "2": read documents in the order they were added.
-            in_order = sorted(documents.items(), key=lambda item: (len(item[0]), item[0]))
-            for doc_id, document in in_order:
-                where = _where(table, doc_id, document)
-                if not _DOC_ID.fullmatch(doc_id):
-                    problems.append(Problem(where, "bad_doc_id", BAD_DOC_ID, {"key": doc_id}))
-                    continue
+            valid: list[Record] = []
+            for key, document in documents.items():
+                where = _where(table, key, document)
                 try:
                     record = kind.model_validate(document)
                 except ValidationError as error:
@@ -283,8 +290,14 @@ def parse(path: Path, payload: bytes) -> Loaded:
                                             {"ref": record.id, "other": seen[record.id]}))
                     continue
                 seen[record.id] = where
-                records[table][record.id] = record
-                doc_ids[record.id] = doc_id
+                if key != record.id:
+                    problems.append(Problem(where, "bad_key", BAD_KEY,
+                                            {"key": key, "id": record.id}))
+                    continue
+                valid.append(record)
+            # Keys are sorted ids: serve the records in the order they were created.
+            valid.sort(key=creation_order)
+            records[table] = {record.id: record for record in valid}
     if not problems:
         problems = store_problems(records)
     if problems:
@@ -293,8 +306,8 @@ def parse(path: Path, payload: bytes) -> Loaded:
         data.setdefault(table, {})
     cleaned = bool(_CONTROL_ESCAPE.search(payload) or _C1_CONTROL.search(payload))
     if cleaned:
-        _store_cleaned_text(data, records, doc_ids)
-    return Loaded(data, records, doc_ids, payload, migrated_from, cleaned)
+        _store_cleaned_text(data, records)
+    return Loaded(data, records, payload, migrated_from, cleaned)
 
 
 # A control character other than tab, line feed and carriage return, as a JSON escape or
@@ -307,15 +320,13 @@ _CONTROL_ESCAPE = re.compile(
 _C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 
 
-def _store_cleaned_text(
-    data: Data, records: dict[str, dict[str, Record]], doc_ids: dict[str, str]
-) -> None:
+def _store_cleaned_text(data: Data, records: dict[str, dict[str, Record]]) -> None:
     """Replace raw documents by their validated records, so control characters a person
     or a script put in the file never stay in it."""
     for table, by_id in records.items():
         documents = data.setdefault(table, {})
         for record_id, record in by_id.items():
-            documents[doc_ids[record_id]] = record.model_dump(mode="json")
+            documents[record_id] = record.model_dump(mode="json")
 
 
 def resolve(path: Path) -> Path:
@@ -363,12 +374,18 @@ def _read(path: Path) -> bytes:
 
 def check(path: Path) -> list[Problem]:
     """Every problem of a store file, without opening it for writing (``coop-tui check``)."""
+    return inspect(path)[0]
+
+
+def inspect(path: Path) -> tuple[list[Problem], int | None]:
+    """Every problem of a store file, and the older format version it is written in (None
+    when it is in the current one): such a file is upgraded when it is next opened."""
     path = resolve(path)
     try:
-        parse(path, _read(path))
+        loaded = parse(path, _read(path))
     except StoreCorrupt as error:
-        return error.problems
-    return []
+        return error.problems, None
+    return [], loaded.migrated_from
 
 
 def _writable(path: Path) -> bool:
@@ -376,11 +393,10 @@ def _writable(path: Path) -> bool:
 
 
 def data_from_records(records: Iterable[Record]) -> Data:
-    """The file layout of a set of records: one table per kind, TinyDB document ids."""
+    """The file layout of a set of records: one table per kind, keyed by record id."""
     data: Data = {table: {} for table in TABLES}
     for record in records:
-        table = data[record.table]
-        table[str(len(table) + 1)] = record.model_dump(mode="json")
+        data[record.table][record.id] = record.model_dump(mode="json")
     return data
 
 
@@ -459,7 +475,6 @@ def open_store(
         path=path,
         data=loaded.data,
         records=loaded.records,
-        doc_ids=loaded.doc_ids,
         writer=writer,
         lock=lock,
         read_only_reason="" if writable else (reason or N_("opened read-only")),

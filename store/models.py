@@ -30,6 +30,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    JsonValue,
     field_validator,
     model_validator,
 )
@@ -37,7 +38,7 @@ from pydantic_core import PydanticCustomError
 
 from coop_tui.store.text import N_, clean_line, clean_multiline
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Custom error types and their message templates (English msgids, translated upstream).
 ERROR_MESSAGES: dict[str, str] = {
@@ -632,5 +633,30 @@ class Meeting(Record):
         return [action for action in self.actions if action.is_open]
 
 
-RECORD_TYPES: tuple[type[Record], ...] = (Territory, Actor, Relation, Lever, RoadmapItem, Meeting)
+# ---------------------------------------------------------------------------- conflicts
+
+
+class Conflict(Record):
+    """A value two copies of the store changed two ways, left for a person to settle.
+
+    A merge (``store/merge.py``) keeps one value in the record (``ours``) and sets the other
+    aside here (``theirs``), with the value both started from (``base``). ``field`` is the
+    path of the value in the record's document: top-level field names and the ids of parts
+    (an agenda item, an action…) joined by dots, such as ``agenda.<id>.notes``; empty when
+    the whole record is in question (deleted in one copy, changed in the other): then a
+    missing record is ``null``.
+    """
+
+    table: ClassVar[str] = "conflicts"
+
+    record_table: Name
+    record_id: RecordId
+    field: Line = ""
+    base: JsonValue = None
+    ours: JsonValue = None
+    theirs: JsonValue = None
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict)
 TABLES: dict[str, type[Record]] = {kind.table: kind for kind in RECORD_TYPES}

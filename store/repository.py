@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import orjson
+from pydantic import JsonValue
 from tinydb import TinyDB
-from tinydb.table import Document
+from tinydb.table import Document, Table
 
+from coop_tui.store.conflicts import whole_record, with_value
 from coop_tui.store.errors import IntegrityError, Problem, ReadOnlyStore, SaveFailed
 from coop_tui.store.integrity import (
     DUPLICATE_ID,
@@ -28,6 +30,7 @@ from coop_tui.store.integrity import (
 from coop_tui.store.lock import StoreLock
 from coop_tui.store.models import (
     Actor,
+    Conflict,
     Lever,
     Meeting,
     Record,
@@ -45,6 +48,24 @@ CLOSED = N_("the store is closed")
 NOT_STORABLE = N_("a value cannot be written as it is ({detail})")
 
 
+class RecordTable(Table):
+    """A TinyDB table keyed by each record's UUID instead of document numbers.
+
+    Two copies of a store then file a record under the same key, and records added in each
+    copy under different keys, so a merge can match them. Records are always stored with
+    their id (``Document(..., doc_id=record.id)``): there is no next number to take.
+    """
+
+    document_id_class = str  # type: ignore[assignment]
+
+    def _get_next_id(self) -> int:
+        raise TypeError("a record is stored under its own id")
+
+
+class RecordDatabase(TinyDB):
+    table_class = RecordTable
+
+
 class Repository:
     """Typed access to one territory's records; the only code that touches TinyDB."""
 
@@ -54,7 +75,6 @@ class Repository:
         path: Path,
         data: Data,
         records: dict[str, dict[str, Record]],
-        doc_ids: dict[str, str],
         writer: Writer | None,
         lock: StoreLock | None = None,
         read_only_reason: str = "",
@@ -64,10 +84,9 @@ class Repository:
         self.read_only_reason = read_only_reason
         self.read_only_params = dict(read_only_params or {})
         self._records = records
-        self._doc_ids = {record_id: int(doc_id) for record_id, doc_id in doc_ids.items()}
         self._lock = lock
         self._storage = MemoryStorage(data, writer, path, self.read_only_message)
-        self._db = TinyDB(storage=lambda: self._storage)
+        self._db = RecordDatabase(storage=lambda: self._storage)
         self._revision = 0
         self.closed = False
 
@@ -259,9 +278,7 @@ class Repository:
                 for record, document in zip(saved, documents, strict=True):
                     self._write(record, document)
                 for record in deleted:
-                    doc_id = self._doc_ids.pop(record.id, None)
-                    if doc_id is not None:
-                        self._db.table(record.table).remove(doc_ids=[doc_id])
+                    self._db.table(record.table).remove(doc_ids=[record.id])  # type: ignore[list-item]
         except SaveFailed:
             self._apply(saved, deleted)
             raise
@@ -276,12 +293,48 @@ class Repository:
         self._revision += 1
 
     def _write(self, record: Record, document: dict[str, Any]) -> None:
-        table = self._db.table(record.table)
-        doc_id = self._doc_ids.get(record.id)
-        if doc_id is None:
-            self._doc_ids[record.id] = table.insert(document)
-        else:
-            table.upsert(Document(document, doc_id=doc_id))
+        self._db.table(record.table).upsert(
+            Document(document, doc_id=record.id))  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------------ conflicts
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        """What merges left to settle, oldest first (see ``store/merge.py``)."""
+        return self.all(Conflict)
+
+    def conflicts_of(self, record: Record) -> list[Conflict]:
+        return [c for c in self.conflicts
+                if c.record_table == record.table and c.record_id == record.id]
+
+    def keep_ours(self, conflict: Conflict) -> None:
+        """Settle on the value in place: the other one is dropped."""
+        self.delete(conflict)
+
+    def keep_theirs(self, conflict: Conflict) -> None:
+        """Settle on the value the merge set aside."""
+        self.resolve(conflict, conflict.theirs)
+
+    def resolve(self, conflict: Conflict, value: JsonValue) -> None:
+        """Put ``value`` in place of the conflicting one and drop the conflict, as one write.
+
+        For a whole-record conflict, ``None`` deletes the record and a document replaces
+        it. Raises pydantic's ``ValidationError`` for a value the record cannot hold,
+        :class:`IntegrityError` when it would refer to nothing (or a deleted record is still
+        referred to), :class:`ConflictPlaceGone` when the part was deleted since.
+        """
+        current = self._records.get(conflict.record_table, {}).get(conflict.record_id)
+        if not conflict.field:
+            settled = whole_record(conflict, value)
+            if settled is None:
+                self.replace([], [conflict, *([current] if current else [])])
+            else:
+                self.replace([settled], [conflict])
+            return
+        if current is None:  # the record was deleted since: nothing to settle
+            self.delete(conflict)
+            return
+        self.replace([with_value(current, conflict.field, value)], [conflict])
 
     # ------------------------------------------------------------------ lifetime
 

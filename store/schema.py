@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from coop_tui.store.models import Actor, Lever, Meeting, Relation, RoadmapItem, Territory
+from coop_tui.store.models import (
+    Actor,
+    Conflict,
+    Lever,
+    Meeting,
+    Relation,
+    RoadmapItem,
+    Territory,
+)
+
+# The key of a record in its table: its own id, lower case with dashes.
+RecordKey = Annotated[str, StringConstraints(
+    pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 
 
 class StoreFile(BaseModel):
-    """One territory: each table maps TinyDB document ids ("1", "2"…) to records."""
+    """One territory: each table maps each record's id (a UUID) to the record."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -18,14 +30,18 @@ class StoreFile(BaseModel):
         json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
     )
 
-    territory: dict[str, Territory] = Field(description="Exactly one record: the territory.")
-    actors: dict[str, Actor] = Field(default_factory=dict)
-    relations: dict[str, Relation] = Field(
+    territory: dict[RecordKey, Territory] = Field(
+        description="Exactly one record: the territory.")
+    actors: dict[RecordKey, Actor] = Field(default_factory=dict)
+    relations: dict[RecordKey, Relation] = Field(
         default_factory=dict, description="Private: the facilitator's reading of relations."
     )
-    levers: dict[str, Lever] = Field(default_factory=dict)
-    roadmap: dict[str, RoadmapItem] = Field(default_factory=dict)
-    meetings: dict[str, Meeting] = Field(default_factory=dict)
+    levers: dict[RecordKey, Lever] = Field(default_factory=dict)
+    roadmap: dict[RecordKey, RoadmapItem] = Field(default_factory=dict)
+    meetings: dict[RecordKey, Meeting] = Field(default_factory=dict)
+    conflicts: dict[RecordKey, Conflict] = Field(
+        default_factory=dict,
+        description="Values two copies changed two ways, left by a merge to be settled.")
 
 
 def store_schema() -> dict[str, Any]:

@@ -205,7 +205,9 @@ def test_blank_store_opens_with_its_territory_and_the_catalogue(tmp_path: Path) 
         assert territory.language == "fr"
         assert (territory.mandate_start, territory.mandate_end) == (date(2026, 3, 15),
                                                                   date(2032, 3, 15))
-        assert [lever.key for lever in repo.levers] == list(EXPECTED_KEYS)
+        # Created together: served in the order of their ids, placed by their position.
+        by_position = sorted(repo.levers, key=lambda lever: lever.position)
+        assert [lever.key for lever in by_position] == list(EXPECTED_KEYS)
         assert repo.actors == [] and repo.meetings == [] and repo.roadmap == []
     finally:
         repo.close()

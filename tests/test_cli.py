@@ -67,6 +67,20 @@ def test_check_lists_each_problem(capsys: pytest.CaptureFixture[str], demo_path:
     assert any("on:" in line and "meetings #" in line for line in lines)
 
 
+def test_check_accepts_the_numbered_format_and_says_it_will_be_upgraded(
+        capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
+    data = json.loads(demo_path.read_text())
+    for table, documents in data.items():
+        data[table] = {str(n): d for n, d in enumerate(documents.values(), 1)}
+    next(iter(data["territory"].values()))["schema_version"] = 1
+    demo_path.write_text(json.dumps(data, ensure_ascii=False))
+    code, out, _err = run(capsys, "check", str(demo_path))
+    assert code == 0
+    assert "no problem" in out and "format 1" in out and "upgraded to format 2" in out
+    code, out, _err = run(capsys, "--lang", "fr", "check", str(demo_path))
+    assert code == 0 and "format 1" in out and "sera mis au format 2" in out
+
+
 def test_check_in_french(capsys: pytest.CaptureFixture[str], demo_path: Path) -> None:
     demo_path.write_text("{")
     code, out, _err = run(capsys, "--lang", "fr", "check", str(demo_path))
@@ -116,7 +130,7 @@ def test_a_bug_is_one_line_and_a_report(capsys: pytest.CaptureFixture[str], tmp_
     def broken(_path: Path) -> list[object]:
         raise RuntimeError("secret note text")
 
-    monkeypatch.setattr(coop_tui.store.database, "check", broken)
+    monkeypatch.setattr(coop_tui.store.database, "inspect", broken)
     code, _out, err = run(capsys, "check", str(tmp_path / "x.json"))
     assert code == 1
     assert "RuntimeError" in err and "crash report" in err

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 LINES = [
     "- Tour de table : impliqué·e·s et acteur.rice.s présent·e·s",
     "D: le COPIL retient les scénarios 1 et 3 | vote à main levée",
-    "A: envoyer les simulations @Hélène avant le 15/12",
+    "A: envoyer les simulations @Giraud avant le 15/12",
     "- <script>alert(1)</script> reste du texte",
 ]
 

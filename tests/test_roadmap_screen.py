@@ -266,7 +266,7 @@ async def test_jump_to_the_originating_meeting(make_app: AppFactory) -> None:
 async def test_user_text_is_never_markup(make_app: AppFactory) -> None:
     app = make_app()
     repository = app.session.repository
-    item = repository.roadmap[0]
+    item = by_objective(repository, "Diagnostic partagé")  # the first row of the timeline
     repository.save(RoadmapItem.model_validate({**item.model_dump(),
                                                 "objective": "[bold]X[/] [red]Y"}))
     async with app.run_test(size=SIZE) as pilot:

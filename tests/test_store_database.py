@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -100,7 +101,33 @@ def sample_records() -> list[Record]:
                                               Attendance(actor_id=lormes.id, status="absent")])
     item = RoadmapItem(objective="Adopter le schéma", lever_id=lever.id, owner_ids=[breves.id],
                        meeting_id=copil.id, due=date(2026, 6, 30))
-    return [territory, breves, lormes, mayor, relation, lever, copil, item]
+    return created_in_order([territory, breves, lormes, mayor, relation, lever, copil, item])
+
+
+def created_in_order(records: list[Record]) -> list[Record]:
+    """Give ``records`` creation times a second apart, so a store serves them in this order
+    (records created in the same second come in the order of their ids)."""
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    for seconds, record in enumerate(records):
+        record.created = record.updated = start + timedelta(seconds=seconds)
+    return records
+
+
+def nth(data: dict[str, Any], table: str, number: int) -> dict[str, Any]:
+    """The ``number``-th document of ``table`` (from 1) in the order the store serves them."""
+    documents = sorted(data[table].values(), key=lambda d: (d["created"], d["id"]))
+    return documents[number - 1]
+
+
+def key_of(data: dict[str, Any], table: str, number: int) -> str:
+    return str(nth(data, table, number)["id"])
+
+
+def numbered_where(path: Path, where: str) -> str:
+    """``where`` with each ``table #N`` naming the N-th record as problems name it."""
+    data = raw(path)
+    return re.sub(r"(\w+) #(\d+)",
+                  lambda m: f"{m[1]} #{key_of(data, m[1], int(m[2]))[:8]}", where)
 
 
 def write_store(path: Path, records: list[Record] | None = None) -> Path:
@@ -263,8 +290,8 @@ def test_create_then_open_preserves_every_field(records: list[Record]) -> None:
                 assert repository.get(type(record), record.id) == record
             for kind in models.RECORD_TYPES:
                 assert repository.count(kind) == sum(isinstance(r, kind) for r in records)
-            assert [a.id for a in repository.actors] == [
-                r.id for r in records if isinstance(r, Actor)]
+            assert [a.id for a in repository.actors] == [r.id for r in sorted(
+                (r for r in records if isinstance(r, Actor)), key=database.creation_order)]
         finally:
             repository.close()
 
@@ -387,7 +414,7 @@ def test_an_empty_file_is_refused_and_names_the_backup(store: Path) -> None:
 
 
 def test_a_newer_file_is_refused(store: Path) -> None:
-    _damage(store, lambda data: data["territory"]["1"].update(schema_version=7))
+    _damage(store, lambda data: nth(data, "territory", 1).update(schema_version=7))
     before = store.read_bytes()
     with pytest.raises(StoreTooNew) as caught:
         open_store(store)
@@ -414,23 +441,26 @@ def test_duplicate_ids_are_reported(store: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "where", "kind"),
     [
-        (lambda d: d["meetings"]["1"].update(on="2026-02-31"), "meetings #1 « COPIL n°1 » › on",
-         "date_from_datetime_parsing"),
-        (lambda d: d["meetings"]["1"].pop("title"), "meetings #1 › title", "missing"),
-        (lambda d: d["actors"]["2"].update(name=123), "actors #2 › name", "string_type"),
-        (lambda d: d["actors"]["3"]["private"].update(influence="high"),
+        (lambda d: nth(d, "meetings", 1).update(on="2026-02-31"),
+         "meetings #1 « COPIL n°1 » › on", "date_from_datetime_parsing"),
+        (lambda d: nth(d, "meetings", 1).pop("title"), "meetings #1 › title", "missing"),
+        (lambda d: nth(d, "actors", 2).update(name=123), "actors #2 › name", "string_type"),
+        (lambda d: nth(d, "actors", 3)["private"].update(influence="high"),
          "actors #3 « Anne Martin » › private.influence", "int_parsing"),
-        (lambda d: d["actors"]["1"].update(kind="mayor"), "actors #1 « Brêves » › kind", "enum"),
-        (lambda d: d["roadmap"]["1"].update(start="2026-07-01"),
+        (lambda d: nth(d, "actors", 1).update(kind="mayor"), "actors #1 « Brêves » › kind",
+         "enum"),
+        (lambda d: nth(d, "roadmap", 1).update(start="2026-07-01"),
          "roadmap #1 « Adopter le schéma » › record", "date_order"),
-        (lambda d: d["relations"]["1"].update(id="not-a-uuid"), "relations #1 › id", "bad_id"),
-        (lambda d: d["actors"]["1"].update(nickname="x"), "actors #1 « Brêves » › nickname",
+        (lambda d: nth(d, "relations", 1).update(id="not-a-uuid"), "relations #1 › id",
+         "bad_id"),
+        (lambda d: nth(d, "actors", 1).update(nickname="x"), "actors #1 « Brêves » › nickname",
          "extra_forbidden"),
     ],
 )
 def test_records_failing_validation_name_table_record_and_field(
     store: Path, change: Callable[[dict[str, Any]], Any], where: str, kind: str
 ) -> None:
+    where = numbered_where(store, where)
     _damage(store, change)
     error = _assert_refused_untouched(store)
     assert [(p.where, p.kind) for p in error.problems] == [(where, kind)]
@@ -440,8 +470,8 @@ def test_records_failing_validation_name_table_record_and_field(
 
 def test_every_problem_is_reported_at_once(store: Path) -> None:
     def many(data: dict[str, Any]) -> None:
-        data["meetings"]["1"]["on"] = "2026-02-31"
-        data["actors"]["2"]["kind"] = "mayor"
+        nth(data, "meetings", 1)["on"] = "2026-02-31"
+        nth(data, "actors", 2)["kind"] = "mayor"
         data["notes"] = {}
         data["levers"] = []
 
@@ -453,14 +483,19 @@ def test_every_problem_is_reported_at_once(store: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "kind"),
     [
-        (lambda d: d["relations"]["1"].update(target_id="6f1c2b8e-0000-4000-8000-000000000000"),
-         "missing_reference"),
+        (lambda d: nth(d, "relations", 1).update(
+            target_id="6f1c2b8e-0000-4000-8000-000000000000"), "missing_reference"),
         (lambda d: d.update(territory={}), "no_version"),
-        (lambda d: d["territory"].update({"2": d["territory"]["1"] | {
-            "id": "6f1c2b8e-0000-4000-8000-000000000001"}}), "many_territories"),
-        (lambda d: d["actors"]["1"].update(parent_id=d["actors"]["3"]["id"]), "cycle"),
-        (lambda d: d["actors"].update({"abc": d["actors"].pop("2")}), "bad_doc_id"),
-        (lambda d: d["actors"].update({"02": d["actors"].pop("2")}), "bad_doc_id"),
+        (lambda d: d["territory"].update({"6f1c2b8e-0000-4000-8000-000000000001": nth(
+            d, "territory", 1) | {"id": "6f1c2b8e-0000-4000-8000-000000000001"}}),
+         "many_territories"),
+        (lambda d: nth(d, "actors", 1).update(parent_id=nth(d, "actors", 3)["id"]), "cycle"),
+        (lambda d: d["actors"].update({"abc": d["actors"].pop(key_of(d, "actors", 2))}),
+         "bad_key"),
+        (lambda d: d["actors"].update({key_of(d, "actors", 1): d["actors"].pop(
+            key_of(d, "actors", 2))}), "bad_key"),
+        (lambda d: d["actors"].update({key_of(d, "actors", 2).upper(): d["actors"].pop(
+            key_of(d, "actors", 2))}), "bad_key"),
     ],
 )
 def test_rules_across_records_are_checked_at_load(
@@ -473,7 +508,7 @@ def test_rules_across_records_are_checked_at_load(
 
 def test_problem_where_names_the_record_of_a_dangling_reference(store: Path) -> None:
     ghost = "6f1c2b8e-0000-4000-8000-000000000000"
-    _damage(store, lambda d: d["relations"]["1"].update(source_id=ghost))
+    _damage(store, lambda d: nth(d, "relations", 1).update(source_id=ghost))
     [problem] = _assert_refused_untouched(store).problems
     assert problem.where.startswith("relations (")
     assert problem.params == {"field": "source_id", "kind": "actors", "ref": ghost[:8]}
@@ -493,23 +528,26 @@ def _two_copies(store: Path, table: str, key: str, spelled: str | None = None) -
     return text.replace(opening, opening + twin).encode()
 
 
-def test_a_document_id_written_twice_is_reported(store: Path) -> None:
-    store.write_bytes(_two_copies(store, "actors", "1"))
+def test_a_key_written_twice_is_reported(store: Path) -> None:
+    key = key_of(raw(store), "actors", 1)
+    store.write_bytes(_two_copies(store, "actors", key))
     problems = _assert_refused_untouched(store).problems
     assert [(p.where, p.kind, dict(p.params)) for p in problems] == [
-        ("actors #1", "duplicate_key", {"table": "actors", "key": "1"})]
+        (f"actors #{key[:8]}", "duplicate_key", {"table": "actors", "key": key})]
     assert "appears twice" in str(problems[0])
 
 
-def test_a_document_id_written_twice_with_an_escape_is_reported(store: Path) -> None:
-    store.write_bytes(_two_copies(store, "actors", "1", spelled="\\u0031"))
+def test_a_key_written_twice_with_an_escape_is_reported(store: Path) -> None:
+    key = key_of(raw(store), "actors", 1)
+    spelled = f"\\u{ord(key[0]):04x}{key[1:]}"
+    store.write_bytes(_two_copies(store, "actors", key, spelled=spelled))
     problems = _assert_refused_untouched(store).problems
-    assert [(p.where, p.kind) for p in problems] == [("actors #1", "duplicate_key")]
+    assert [(p.where, p.kind) for p in problems] == [(f"actors #{key[:8]}", "duplicate_key")]
 
 
 def test_a_table_written_twice_is_reported(store: Path) -> None:
     data = raw(store)
-    lost = {"7": data["relations"]["1"]}  # the first copy, which a parser would drop
+    lost = {"7": nth(data, "relations", 1)}  # the first copy, which a parser would drop
     text = orjson.dumps(data).decode()
     twin = '"relations":' + orjson.dumps(lost).decode() + ","
     store.write_bytes(text.replace('{"actors":', "{" + twin + '"actors":', 1).encode())
@@ -537,7 +575,7 @@ def test_duplicate_detection_stays_cheap_for_ordinary_files(
 
 
 def test_duplicate_keys_ignores_repeats_inside_records(store: Path) -> None:
-    """Only tables and document ids are its business; a false alarm reports nothing."""
+    """Only tables and record keys are its business; a false alarm reports nothing."""
     text = orjson.dumps(raw(store)).decode()
     text = text.replace('"name":"Lormes"', '"name":"X","name":"Lormes"', 1)
     text = text.replace('"kind":"commune"', '"kind":"commune","5":1,"5":2', 1)
@@ -627,7 +665,7 @@ def test_the_lock_is_free_again_after_close(
     lormes = again.actors[1].model_copy(deep=True)
     lormes.name = "Lormes-en-Morvan"
     again.save(lormes)
-    assert raw(store)["actors"]["2"]["name"] == "Lormes-en-Morvan"
+    assert raw(store)["actors"][lormes.id]["name"] == "Lormes-en-Morvan"
 
 
 def test_a_closed_repository_writes_nothing(store: Path) -> None:
@@ -682,7 +720,7 @@ def test_the_lock_of_a_killed_holder_is_released(
 def _old_format(store: Path) -> bytes:
     """The store as a version-0 file, where an actor's name was called ``nom``."""
     data = raw(store)
-    data["territory"]["1"]["schema_version"] = 0
+    nth(data, "territory", 1)["schema_version"] = 0
     for document in data["actors"].values():
         document["nom"] = document.pop("name")
     return write_raw(store, data)
@@ -701,12 +739,12 @@ def test_an_old_file_is_backed_up_then_upgraded(
     monkeypatch.setitem(migrations.MIGRATIONS, 0, _rename_nom)
     repository = opened(store)
     assert [a.name for a in repository.actors] == ["Brêves", "Lormes", "Anne Martin"]
-    assert repository.territory.schema_version == models.SCHEMA_VERSION == 1
+    assert repository.territory.schema_version == models.SCHEMA_VERSION == 2
     [backup] = backups.backups(store)
     assert backup.read_bytes() == old
     assert backup.name.endswith("-v0.json")
     upgraded = raw(store)
-    assert upgraded["territory"]["1"]["schema_version"] == 1
+    assert nth(upgraded, "territory", 1)["schema_version"] == 2
     assert all("nom" not in d and d["name"] for d in upgraded["actors"].values())
     assert check(store) == []
 
@@ -725,23 +763,23 @@ def test_an_old_file_opened_read_only_is_upgraded_in_memory_only(
 def test_upgrades_follow_the_current_schema_version(
     store: Path, opened: Callable[..., Repository], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A v1 file meets a coop-tui whose format is v2: one step, read at call time."""
+    """A v2 file meets a coop-tui whose format is v3: one step, read at call time."""
     def add_marker(data: dict[str, Any]) -> dict[str, Any]:
         for document in data["meetings"].values():
             document["place"] = "Salle du conseil"
         return data
 
-    monkeypatch.setattr(models, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.MIGRATIONS, 1, add_marker)
+    monkeypatch.setattr(models, "SCHEMA_VERSION", 3)
+    monkeypatch.setitem(migrations.MIGRATIONS, 2, add_marker)
     repository = opened(store)
     assert repository.meetings[0].place == "Salle du conseil"
-    assert raw(store)["territory"]["1"]["schema_version"] == 2
-    assert backups.backups(store)[0].name.endswith("-v1.json")
+    assert nth(raw(store), "territory", 1)["schema_version"] == 3
+    assert backups.backups(store)[0].name.endswith("-v2.json")
     repository.close()
-    _damage(store, lambda d: d["territory"]["1"].update(schema_version=3))
+    _damage(store, lambda d: nth(d, "territory", 1).update(schema_version=4))
     with pytest.raises(StoreTooNew) as caught:
         open_store(store)
-    assert caught.value.params["supported"] == 2
+    assert caught.value.params["supported"] == 3
 
 
 def test_a_file_that_cannot_be_upgraded_is_refused_untouched(
@@ -762,7 +800,7 @@ def test_a_file_that_cannot_be_upgraded_is_refused_untouched(
 
 
 def test_a_boolean_is_not_a_schema_version(store: Path) -> None:
-    _damage(store, lambda d: d["territory"]["1"].update(schema_version=True))
+    _damage(store, lambda d: nth(d, "territory", 1).update(schema_version=True))
     kinds = [p.kind for p in _assert_refused_untouched(store).problems]
     assert kinds == ["no_version"]
 
@@ -848,3 +886,58 @@ def test_every_field_is_documented() -> None:
     assert missing == []
     for kind in models.RECORD_TYPES:
         assert f"`{kind.table}`" in text
+
+
+# ---------------------------------------------------------------------------- version 1: numbers
+
+
+def version_1(store: Path) -> bytes:
+    """The store as coop-tui wrote it before version 2: tables keyed by document numbers."""
+    data = raw(store)
+    for table, documents in data.items():
+        ordered = sorted(documents.values(), key=lambda d: (d["created"], d["id"]))
+        data[table] = {str(number): document for number, document in enumerate(ordered, 1)}
+    nth(data, "territory", 1)["schema_version"] = 1
+    payload = serialise(data)
+    store.write_bytes(payload)
+    return payload
+
+
+def test_a_version_1_file_is_keyed_by_id_after_a_backup(
+    store: Path, opened: Callable[..., Repository]
+) -> None:
+    before = raw(store)
+    old = version_1(store)
+    assert set(raw(store)["actors"]) == {"1", "2", "3"}
+    assert check(store) == []
+    assert database.inspect(store) == ([], 1)
+    repository = opened(store)
+    assert [a.name for a in repository.actors] == ["Brêves", "Lormes", "Anne Martin"]
+    [backup] = backups.backups(store)
+    assert backup.read_bytes() == old and backup.name.endswith("-v1.json")
+    upgraded = raw(store)
+    for table, documents in before.items():
+        assert upgraded[table].keys() == documents.keys()
+        for key, document in documents.items():
+            assert upgraded[table][key] == document | (
+                {"schema_version": 2} if table == "territory" else {})
+    assert database.inspect(store) == ([], None)
+    assert store.read_bytes() == serialise(upgraded)
+
+
+def test_a_version_1_file_with_a_repeated_id_is_refused_not_collapsed(store: Path) -> None:
+    version_1(store)
+    data = raw(store)
+    data["actors"]["4"] = data["actors"]["2"] | {"name": "Lormes (copie)"}
+    write_raw(store, data)
+    problems = _assert_refused_untouched(store).problems
+    assert [p.kind for p in problems] == ["duplicate_id"]
+
+
+def test_a_version_1_document_without_a_valid_id_is_named_by_its_number(store: Path) -> None:
+    version_1(store)
+    data = raw(store)
+    data["actors"]["2"]["id"] = "not-a-uuid"
+    write_raw(store, data)
+    problems = _assert_refused_untouched(store).problems
+    assert [(p.where, p.kind) for p in problems] == [("actors #2 « Lormes » › id", "bad_id")]

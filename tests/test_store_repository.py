@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,13 @@ def build_sample() -> Sample:
     first = RoadmapItem(objective="Tour des communes", lever_id=lever.id,
                         owner_ids=[mayor.id], meeting_id=meeting.id)
     second = RoadmapItem(objective="Synthèse des profils", depends_on=[first.id])
-    return Sample(territory, commune, neighbour, mayor, relation, lever, meeting, first, second)
+    sample = Sample(territory, commune, neighbour, mayor, relation, lever, meeting, first,
+                    second)
+    # A second apart: the store serves records in the order they were created.
+    start = datetime(2026, 1, 5, 9, tzinfo=UTC)
+    for seconds, record in enumerate(sample.records()):
+        record.created = record.updated = start + timedelta(seconds=seconds)
+    return sample
 
 
 @pytest.fixture

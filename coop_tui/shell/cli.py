@@ -344,18 +344,23 @@ def demo_command(out: Path, size: str, force: bool) -> None:
 def check_command(store: Path) -> None:
     from coop_tui.core.i18n import translate_problem
     from coop_tui.store import backups
-    from coop_tui.store.database import check, resolve
+    from coop_tui.store.database import inspect, resolve
+    from coop_tui.store.models import SCHEMA_VERSION
 
     try:
         real = resolve(store)
         if real != store.expanduser().absolute():
             click.echo(_("{link} is a symbolic link: coop-tui reads and writes {path}").format(
                 link=store, path=real), err=True)
-        problems = check(store)
+        problems, older_version = inspect(store)
     except StoreError as error:
         fail(translate_error(error))
     if not problems:
         click.echo(_("{path}: no problem found").format(path=store))
+        if older_version is not None:
+            click.echo(_("It is in format {found}: it will be upgraded to format {current} "
+                         "when coop-tui next opens it (a backup is kept).").format(
+                found=older_version, current=SCHEMA_VERSION))
         return
     for problem in problems:
         click.echo(translate_problem(problem))

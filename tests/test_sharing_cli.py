@@ -1,0 +1,74 @@
+"""``coop-tui merge BASE OURS THEIRS``: git's merge driver on store files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from coop_tui.shell.cli import main
+from coop_tui.store.database import check
+from coop_tui.store.storage import serialise
+from tests.test_store_merge import base_documents, edited, first
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 1), out, err
+
+
+def sides(tmp_path: Path, ours: Any, theirs: Any, base: Any = None) -> list[Path]:
+    paths = []
+    for name, documents in (("base", base or base_documents()), ("ours", ours),
+                            ("theirs", theirs)):
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(serialise(documents))
+        paths.append(path)
+    return paths
+
+
+def test_the_driver_writes_the_merge_over_ours_and_counts_conflicts(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    base = base_documents()
+    ours = edited(base, lambda d: first(d, "actors", name="Lormes").update(name="Lormes-Ouest"))
+    theirs = edited(base, lambda d: first(d, "actors", name="Lormes").update(name="Lormes-Est"))
+    base_path, ours_path, theirs_path = sides(tmp_path, ours, theirs, base)
+    code, _out, err = run(capsys, "--lang", "en", "merge", str(base_path), str(ours_path),
+                          str(theirs_path))
+    assert code == 0
+    assert "1 conflict recorded" in err
+    merged = json.loads(ours_path.read_text(encoding="utf-8"))
+    [conflict] = merged["conflicts"].values()
+    assert (conflict["ours"], conflict["theirs"]) == ("Lormes-Ouest", "Lormes-Est")
+    assert check(ours_path) == []
+    assert b"<<<<<<<" not in ours_path.read_bytes()
+
+
+def test_a_merge_that_cannot_be_valid_leaves_ours_untouched(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    base = base_documents()
+    breves, lormes = first(base, "actors", name="Brêves"), first(base, "actors", name="Lormes")
+    ours = edited(base, lambda d: d["actors"][breves["id"]].update(parent_id=lormes["id"]))
+    theirs = edited(base, lambda d: d["actors"][lormes["id"]].update(parent_id=breves["id"]))
+    paths = sides(tmp_path, ours, theirs, base)
+    before = paths[1].read_bytes()
+    code, _out, err = run(capsys, "--lang", "fr", "merge", *map(str, paths))
+    assert code == 1
+    assert err.count("\n") == 1 and "ne peut pas être fusionné" in err and "boucle" in err
+    assert paths[1].read_bytes() == before
+
+
+def test_a_damaged_side_is_one_line_and_leaves_ours_untouched(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    paths = sides(tmp_path, base_documents(), base_documents())
+    paths[2].write_text("{", encoding="utf-8")
+    before = paths[1].read_bytes()
+    code, _out, err = run(capsys, "--lang", "en", "merge", *map(str, paths))
+    assert code == 1 and err.count("\n") == 1 and "cannot be merged" in err
+    assert "Traceback" not in err
+    assert paths[1].read_bytes() == before
