@@ -6,6 +6,7 @@ the real coop-tui runs on a pseudo-terminal, and the bytes it writes are checked
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -60,14 +61,18 @@ def test_hostile_names_are_shown_as_plain_text(tmp_path: Path, demo_bytes: bytes
         os.write(descriptor, b"2")
         _read_until(descriptor, b"Bold[/] and [/]", seen)
         os.write(descriptor, b"\x11")  # ctrl+q
-        time.sleep(1.0)
-        while select.select([descriptor], [], [], 0.5)[0]:
+        while True:  # everything the app writes until it has left and closed the terminal
+            select.select([descriptor], [], [], 10)
             try:
-                seen.extend(os.read(descriptor, 1 << 16))
+                chunk = os.read(descriptor, 1 << 16)
             except OSError:
                 break
+            if not chunk:
+                break
+            seen.extend(chunk)
     finally:
-        os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)
         os.close(descriptor)
     output = bytes(seen)

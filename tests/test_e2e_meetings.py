@@ -59,6 +59,20 @@ def wait_gone(pid: int, timeout: float = 20.0) -> None:
     raise AssertionError(f"process {pid} still runs")
 
 
+def wait_on_disk(store: Path, texts: list[str], timeout: float = 20.0) -> None:
+    """Until the notes in the store file hold every one of ``texts`` (the autosave)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            notes = stored_notes(store)
+        except (OSError, ValueError):
+            notes = ""
+        if all(text in notes for text in texts):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"not on disk after {timeout} s: {texts}")
+
+
 def open_first_meeting(term: Terminal) -> None:
     term.wait_for("Dashboard")
     term.send("5")
@@ -99,7 +113,7 @@ def test_notes_survive_a_killed_process(tmp_path: Path, store: Path) -> None:
         open_first_meeting(term)
         type_lines(term, LINES)
         term.wait_for("vote à main levée")
-        time.sleep(2.0)  # past the autosave (one second at most after the last key)
+        wait_on_disk(store, LINES)  # the autosave, a second at most after the last key
         pid = app_pid(term)
         os.kill(pid, signal.SIGKILL)
         wait_gone(pid)
@@ -132,7 +146,7 @@ def test_notes_typed_in_one_burst_keep_their_corrections(tmp_path: Path, store: 
         term.send(*"Wordx", "BSpace", "s", "Space", *"one", "BSpace", "BSpace", "BSpace",
                   "k", "Enter", *"abc", "Left", "Left", "BSpace", "X", "End", *" done")
         term.wait_for("Xbc done")
-        time.sleep(2.0)  # past the autosave
+        wait_on_disk(store, ["Words k\nXbc done"])
         term.send("C-q")
         term.wait_until_gone("Captured in this item")
     assert "Words k\nXbc done" in stored_notes(store)
@@ -151,8 +165,7 @@ def test_a_meeting_typed_live_exports_its_minutes(tmp_path: Path, store: Path) -
         type_lines(term, LINES)
         term.wait_for("décision, 1 action")
         term.send("C-g")
-        term.wait_for("Exporter le compte rendu")
-        time.sleep(0.5)  # the dialog takes the focus once drawn
+        term.wait_for("Exporter le compte rendu")  # drawn: its path field has the focus
         term.send("C-u", *str(minutes), "Enter")
         term.wait_for("Compte rendu écrit dans")
         term.send("Escape")
