@@ -13,7 +13,7 @@ from textual.widgets import Input, Select
 from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import _
 from coop_tui.core.labels import choices
-from coop_tui.screens.meetings.decision_form import item_choices
+from coop_tui.screens.meetings.decision_form import agenda_item_select
 from coop_tui.screens.meetings.form_base import ActorField, FormScreen
 from coop_tui.store.models import Action, ActionStatus, Actor, AgendaItem
 from coop_tui.ui.forms import field_errors, typed_date
@@ -53,10 +53,8 @@ class ActionForm(FormScreen[Action]):
         yield from self.row(_("Status"), Select(choices(ActionStatus), value=status.value,
                                                 allow_blank=False, id="status", compact=True),
                             "status")
-        known = {item.id for item in self._agenda}
-        yield from self.row(_("Agenda item"), Select(
-            item_choices(self._agenda), prompt=_("(none)"), compact=True, id="item",
-            value=self._item_id if self._item_id in known else Select.NULL), "item")
+        yield from self.row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
+                            "item")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -15,9 +15,13 @@ from coop_tui.ui.forms import field_errors
 from coop_tui.ui.widgets.text_fields import TextInput
 
 
-def item_choices(agenda: Sequence[AgendaItem]) -> list[tuple[str, str]]:
-    """The agenda items as Select options: ``1. Title``."""
-    return [(f"{number}. {item.title}", item.id) for number, item in enumerate(agenda, 1)]
+def agenda_item_select(agenda: Sequence[AgendaItem], item_id: str | None) -> Select[str]:
+    """The agenda items to pick one from (``1. Title``), ``item_id`` chosen when it is one
+    of them; no choice is allowed."""
+    choices = [(f"{number}. {item.title}", item.id) for number, item in enumerate(agenda, 1)]
+    known = {item.id for item in agenda}
+    return Select(choices, prompt=_("(none)"), compact=True, id="item",
+                  value=item_id if item_id in known else Select.NULL)
 
 
 class DecisionForm(FormScreen[Decision]):
@@ -34,10 +38,8 @@ class DecisionForm(FormScreen[Decision]):
         yield from self.row(_("Decision"), TextInput(
             self._original.text if self._original else "", id="text", compact=True,
             placeholder=_("what was decided")), "text")
-        known = {item.id for item in self._agenda}
-        yield from self.row(_("Agenda item"), Select(
-            item_choices(self._agenda), prompt=_("(none)"), compact=True, id="item",
-            value=self._item_id if self._item_id in known else Select.NULL), "item")
+        yield from self.row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
+                            "item")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from coop_tui.core.exports.files import write_export
@@ -29,6 +29,7 @@ from coop_tui.core.i18n import N_, _, language
 from coop_tui.screens.meetings.form_base import FORMS_CSS
 from coop_tui.store.export_journal import ExportKind
 from coop_tui.store.export_journal import record_export as record_journal
+from coop_tui.store.models import Meeting
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
@@ -55,6 +56,21 @@ def record_export(repository: Repository, kind: ExportKind = "minutes") -> None:
     the store that the lever evidence reads: also when this app only reads the store."""
     with contextlib.suppress(OSError):
         record_journal(repository.path.absolute(), kind, {"via": "app"})
+
+
+def export_minutes(screen: Screen[object], repository: Repository, meeting: Meeting) -> None:
+    """The one way to export a meeting's minutes from a screen: the dialog, then a line
+    saying where they went, and the export recorded for the lever evidence."""
+
+    def written(path: Path | None) -> None:
+        if path is None:
+            return
+        screen.notify(_("Minutes written to {path}").format(path=path), markup=False,
+                      timeout=12)
+        record_export(repository)
+
+    screen.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
+                                        default_folder(repository.path)), written)
 
 
 class ExportDialog(ModalScreen[Path | None]):

@@ -75,7 +75,39 @@ def _unchanged(meeting: Meeting) -> None:
     """This meeting stays as it is (it is saved with the other records)."""
 
 
-class RecordsPane(MeetingPane):
+class ActionStatusPane(MeetingPane):
+    """A pane whose keys change the state of the action under the cursor (done, reopened,
+    cancelled, postponed to a new due date), wherever that action is stored."""
+
+    def selected_action(self) -> Action | None:
+        raise NotImplementedError
+
+    def store_action(self, action: Action) -> None:
+        raise NotImplementedError
+
+    def action_status(self, status: str) -> None:
+        action = self.selected_action()
+        if action is not None:
+            self.store_action(with_action_status(action, ActionStatus(status),
+                                                 self.editor.session.today()))
+
+    def action_postpone(self) -> None:
+        action = self.selected_action()
+        if action is None:
+            return
+        reference = self.editor.session.today()
+
+        def moved(text: str | None) -> None:
+            if text is not None:
+                self.store_action(with_action_status(action, ActionStatus.POSTPONED, reference,
+                                                     parse_date(text, reference)))
+
+        self.app.push_screen(TextPrompt(_("Postpone the action"), _("New due date"), "",
+                                        due_check(reference), keep=moved,
+                                        session=self.editor.session), moved)
+
+
+class RecordsPane(ActionStatusPane):
     """Decisions above, actions below; keys act on the table that has the focus."""
 
     BINDINGS = [
@@ -270,33 +302,14 @@ class RecordsPane(MeetingPane):
                                       voters(self.editor.meeting, self._names()))
                              .keep_drafts(self.editor.session, voted), voted)
 
-    def _set_action(self, action_id: str, status: ActionStatus, due: date | None = None) -> None:
-        today = self.editor.session.today()
+    def selected_action(self) -> Action | None:
+        return self._action()
 
+    def store_action(self, action: Action) -> None:
         def mutate(meeting: Meeting) -> None:
-            meeting.actions = [with_action_status(a, status, today, due) if a.id == action_id
-                               else a for a in meeting.actions]
+            meeting.actions = [action if a.id == action.id else a for a in meeting.actions]
 
         self.commit(mutate)
-
-    def action_status(self, status: str) -> None:
-        action = self._action()
-        if action is not None:
-            self._set_action(action.id, ActionStatus(status))
-
-    def action_postpone(self) -> None:
-        action = self._action()
-        if action is None:
-            return
-        reference = self.editor.session.today()
-
-        def moved(text: str | None) -> None:
-            if text is not None:
-                self._set_action(action.id, ActionStatus.POSTPONED, parse_date(text, reference))
-
-        self.app.push_screen(TextPrompt(_("Postpone the action"), _("New due date"), "",
-                                        due_check(reference), keep=moved,
-                                        session=self.editor.session), moved)
 
     def action_to_roadmap(self) -> None:
         action = self._action()
@@ -355,7 +368,7 @@ class RecordsPane(MeetingPane):
             self.post_message(self.Changed())
 
 
-class FollowUpPane(MeetingPane):
+class FollowUpPane(ActionStatusPane):
     """Open actions from earlier meetings (same kind, or the same people): mark them done or
     postponed here, or make them roadmap items."""
 
@@ -428,26 +441,14 @@ class FollowUpPane(MeetingPane):
         records: list[Record] = [other] if item is None else [other, item]
         return self.commit(_unchanged, *records)
 
-    def action_status(self, status: str) -> None:
+    def selected_action(self) -> Action | None:
         row = self._current()
-        if row is not None:
-            self._save_other(row, with_action_status(row.action, ActionStatus(status),
-                                                     self.editor.session.today()))
+        return row.action if row is not None else None
 
-    def action_postpone(self) -> None:
+    def store_action(self, action: Action) -> None:
         row = self._current()
-        if row is None:
-            return
-        reference = self.editor.session.today()
-
-        def moved(text: str | None) -> None:
-            if text is not None:
-                self._save_other(row, with_action_status(
-                    row.action, ActionStatus.POSTPONED, reference, parse_date(text, reference)))
-
-        self.app.push_screen(TextPrompt(_("Postpone the action"), _("New due date"), "",
-                                        due_check(reference), keep=moved,
-                                        session=self.editor.session), moved)
+        if row is not None and row.action.id == action.id:
+            self._save_other(row, action)
 
     def action_to_roadmap(self) -> None:
         row = self._current()
