@@ -4,15 +4,19 @@ the save state, and the drafts to save before the process goes away.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from coop_tui.core.i18n import translate_error, translate_template
 from coop_tui.core.settings import Settings, save_settings
 from coop_tui.core.target import Target
-from coop_tui.store.errors import SaveFailed
+from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError
+from coop_tui.store.models import Record
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import SaveListener
 
@@ -27,6 +31,18 @@ class SaveState(StrEnum):
 class StoreStatus:
     state: SaveState
     message: str = ""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the store refused a change, in the interface's language: one message per model
+    field where the rules say which (``""`` for the whole record). Nothing was changed."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return "; ".join(self.fields.values())
 
 
 StatusListener = Callable[[StoreStatus], None]
@@ -86,6 +102,39 @@ class Session:
     def save_drafts(self) -> None:
         for saver in list(self._draft_savers):
             saver()
+
+    def save(self, saved: Iterable[Record] = (), deleted: Iterable[Record] = ()) -> Refusal | None:
+        """The one save path of every screen and form: save and delete as one write.
+
+        None when the change is made. A change the disk refused is made too: it is kept in
+        memory and written with the next save, and the status bar says NOT SAVED and why
+        (the app's writer reports its own failures the same way). A :class:`Refusal` when
+        the rules refused the change: then nothing changed.
+        """
+        from coop_tui.ui.forms import field_errors
+
+        saved, deleted = list(saved), list(deleted)
+        before = self.repository.revision
+        try:
+            if deleted:
+                self.repository.replace(saved, deleted)
+            else:
+                self.repository.save(*saved)
+        except SaveFailed as error:
+            if self.repository.revision == before:  # refused before anything was kept
+                return Refusal({"": translate_error(error)})
+            self.set_status(StoreStatus(SaveState.FAILED, translate_error(error)))
+            return None
+        except IntegrityError as error:
+            problem = error.problem
+            where = str(problem.params.get("field", ""))
+            return Refusal({where: translate_template(problem.kind, problem.template,
+                                                      problem.params)})
+        except StoreError as error:
+            return Refusal({"": translate_error(error)})
+        except ValidationError as error:
+            return Refusal(field_errors(error))
+        return None
 
     def save_settings(self) -> None:
         if self.settings_path is not None:

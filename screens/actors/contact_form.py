@@ -14,7 +14,7 @@ from textual.widgets import Input, Select, Static
 from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import _, translate_template
 from coop_tui.core.labels import choices
-from coop_tui.screens.actors.dialogs import RecordForm, form_row, write
+from coop_tui.screens.actors.dialogs import RecordForm, form_row
 from coop_tui.store.models import Actor, Channel, ContactEntry
 from coop_tui.ui.forms import typed_date
 from coop_tui.ui.session import Session
@@ -90,8 +90,8 @@ class ContactForm(RecordForm[ContactEntry]):
             self.validation_failed(error)
             return None
         current = self._repository.get(Actor, self._actor.id) or self._actor
-        problem = write(self._repository, [with_entry(current, entry)])
-        if problem is not None:
-            self.show_errors({}, [problem])
+        refusal = self._session.save([with_entry(current, entry)])
+        if refusal is not None:
+            self.show_errors(refusal.fields)
             return None
         return entry

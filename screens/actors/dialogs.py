@@ -1,5 +1,5 @@
 """What the actor map's forms share: field rows with their error line, and one way to
-write to the store and say in words what went wrong.
+say in words, under each field, what the store refused.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Label, Static
 
-from coop_tui.core.i18n import N_, _, translate_error
-from coop_tui.store.errors import SaveFailed, StoreError
-from coop_tui.store.models import Actor, Record
-from coop_tui.store.repository import Repository
+from coop_tui.core.i18n import N_, _
+from coop_tui.store.models import Actor
 from coop_tui.ui.forms import field_errors
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
@@ -76,28 +74,6 @@ def route_errors(errors: Mapping[str, str], fields: Iterable[str],
     return placed, rest
 
 
-def write(repository: Repository, saved: Iterable[Record] = (),
-          deleted: Iterable[Record] = ()) -> str | None:
-    """Save and delete as one write; the reason in words when the store refused it.
-
-    A record the writer could not put on disk is kept in memory and written with the next
-    save (the app's status line says so), so it counts as done here.
-    """
-    saved, deleted = list(saved), list(deleted)
-    try:
-        if deleted:
-            repository.replace(saved, deleted)
-        else:
-            repository.save(*saved)
-    except SaveFailed:
-        return None
-    except StoreError as error:
-        return translate_error(error)
-    except ValidationError as error:
-        return "; ".join(field_errors(error).values())
-    return None
-
-
 class RecordForm(DraftForm[T]):
     """A form over one record: ctrl+s saves, escape leaves (asking first if changed).
 
@@ -116,6 +92,7 @@ class RecordForm(DraftForm[T]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         translate_bindings(self)
+        self._session = session
         self._repository = session.repository
         self.keep_drafts(session)
 

@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from coop_tui.core.i18n import _
 from coop_tui.core.labels import choices, label
-from coop_tui.screens.actors.dialogs import ActorField, FieldError, RecordForm, form_row, write
+from coop_tui.screens.actors.dialogs import ActorField, FieldError, RecordForm, form_row
 from coop_tui.store.models import Actor, ActorKind, Blockage, Channel, Role
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.key_bar import KeyBar
@@ -312,8 +312,8 @@ class ActorForm(RecordForm[Actor]):
         except ValidationError as error:
             self.validation_failed(error)
             return None
-        problem = write(self._repository, [actor])
-        if problem is not None:
-            self.show_errors({}, [problem])
+        refusal = self._session.save([actor])
+        if refusal is not None:
+            self.show_errors(refusal.fields)
             return None
         return self._repository.get(Actor, actor.id) or actor

@@ -19,7 +19,7 @@ from coop_tui.core.i18n import N_, _
 from coop_tui.core.insights.actors import SYMMETRIC
 from coop_tui.core.labels import choices
 from coop_tui.screens.actors.detail import STRENGTHS
-from coop_tui.screens.actors.dialogs import ActorField, RecordForm, form_row, write
+from coop_tui.screens.actors.dialogs import ActorField, RecordForm, form_row
 from coop_tui.store.models import Actor, Relation, RelationKind
 from coop_tui.ui.forms import field_errors
 from coop_tui.ui.session import Session
@@ -164,8 +164,8 @@ class RelationForm(RecordForm[Relation]):
         if twin is not None:
             self.show_errors({"other": _("this relation is already recorded")})
             return None
-        problem = write(self._repository, [relation])
-        if problem is not None:
-            self.show_errors({}, [problem])
+        refusal = self._session.save([relation])
+        if refusal is not None:
+            self.show_errors(refusal.fields)
             return None
         return relation

@@ -47,7 +47,6 @@ from coop_tui.screens.actors.detail import (
     DetailContext,
     Neighbourhood,
 )
-from coop_tui.screens.actors.dialogs import write
 from coop_tui.screens.actors.filters import (
     NONE,
     NOT_ASSESSED,
@@ -775,9 +774,9 @@ class ActorsScreen(CoopScreen):
                 return
             replacement = choice.replacement_id if choice.mode == "reassign" else None
             plan = plan_deletion(self.session.repository, actor, replacement)
-            problem = write(self.session.repository, plan.saved, plan.deleted)
-            if problem is not None:
-                self.notify(problem, severity="error", timeout=8, markup=False)
+            refusal = self.session.save(plan.saved, plan.deleted)
+            if refusal is not None:
+                self.notify(refusal.message, severity="error", timeout=8, markup=False)
                 return
             index = self._visible.index(actor.id) if actor.id in self._visible else 0
             rest = [ref for ref in self._visible if ref != actor.id]
@@ -828,9 +827,9 @@ class ActorsScreen(CoopScreen):
         moved = actor.model_copy(deep=True)
         moved.private.influence = event.influence
         moved.private.interest = event.interest
-        problem = write(self.session.repository, [moved])
-        if problem is not None:
-            self.notify(problem, severity="error", timeout=8, markup=False)
+        refusal = self.session.save([moved])
+        if refusal is not None:
+            self.notify(refusal.message, severity="error", timeout=8, markup=False)
             return
         self._scores_changed(actor.id)
 
@@ -879,9 +878,9 @@ class ActorsScreen(CoopScreen):
                 return
             changed = actor.model_copy(deep=True)
             changed.contact_log = [e for e in changed.contact_log if e.id != event.entry_id]
-            problem = write(self.session.repository, [changed])
-            if problem is not None:
-                self.notify(problem, severity="error", timeout=8, markup=False)
+            refusal = self.session.save([changed])
+            if refusal is not None:
+                self.notify(refusal.message, severity="error", timeout=8, markup=False)
                 return
             self._after_write(actor.id, _("Contact deleted."))
             self.query_one(ActorDetail).show_tab(CONTACTS)
@@ -913,9 +912,9 @@ class ActorsScreen(CoopScreen):
         def answered(yes: bool | None) -> None:
             if not yes or actor is None or relation is None:
                 return
-            problem = write(self.session.repository, [], [relation])
-            if problem is not None:
-                self.notify(problem, severity="error", timeout=8, markup=False)
+            refusal = self.session.save([], [relation])
+            if refusal is not None:
+                self.notify(refusal.message, severity="error", timeout=8, markup=False)
                 return
             self._after_write(actor.id, _("Relation deleted."))
             self.query_one(ActorDetail).show_tab(RELATIONS)

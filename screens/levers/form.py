@@ -226,5 +226,4 @@ class LeverForm(DraftForm[Lever | None]):
         lever, _errors = self.build()
         if lever is None:
             return False
-        self.session.repository.save(lever)
-        return True
+        return self.session.save([lever]) is None

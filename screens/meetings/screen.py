@@ -25,7 +25,6 @@ from coop_tui.core.target import Target
 from coop_tui.screens.meetings.detail import MeetingScreen
 from coop_tui.screens.meetings.export import export_minutes
 from coop_tui.screens.meetings.form import MeetingForm
-from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
 from coop_tui.ui.palette import PaletteCommand, ScreenCommands, matched
 from coop_tui.ui.screen import CoopScreen
@@ -260,16 +259,15 @@ class MeetingsScreen(CoopScreen):
     def _keep_new(self, meeting: Meeting | None) -> None:
         """A new meeting typed when the app goes away: saved, not opened."""
         if meeting is not None:
-            self.session.repository.save(meeting)
+            self.session.save([meeting])
 
     def _save_and_open(self, meeting: Meeting | None) -> None:
         if meeting is None:
             return
-        try:
-            self.session.repository.save(meeting)
-        except (StoreError, ValueError) as error:
-            self.notify(_("Not saved: {reason}").format(reason=error), severity="error",
-                        markup=False)
+        refusal = self.session.save([meeting])
+        if refusal is not None:
+            self.notify(_("Not saved: {reason}").format(reason=refusal.message),
+                        severity="error", markup=False)
             return
         self.refresh_data()
         self.open_meeting(meeting.id)
@@ -300,11 +298,10 @@ class MeetingsScreen(CoopScreen):
         def edited(changed: Meeting | None) -> None:
             if changed is None:
                 return
-            try:
-                repository.save(changed)
-            except (StoreError, ValueError) as error:
-                self.notify(_("Not saved: {reason}").format(reason=error), severity="error",
-                            markup=False)
+            refusal = self.session.save([changed])
+            if refusal is not None:
+                self.notify(_("Not saved: {reason}").format(reason=refusal.message),
+                            severity="error", markup=False)
             self.refresh_data()
 
         self.app.push_screen(MeetingForm(meeting, repository.actors, repository.meetings,
@@ -335,11 +332,10 @@ class MeetingsScreen(CoopScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.session.repository.replace(fixes, [meeting])
-            except (StoreError, ValueError) as error:
-                self.notify(_("Not deleted: {reason}").format(reason=error), severity="error",
-                            markup=False)
+            refusal = self.session.save(fixes, [meeting])
+            if refusal is not None:
+                self.notify(_("Not deleted: {reason}").format(reason=refusal.message),
+                            severity="error", markup=False)
             self.refresh_data()
 
         self.app.push_screen(ConfirmDialog(_("Delete the meeting?"), lines, subject=subject,

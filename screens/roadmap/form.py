@@ -33,12 +33,10 @@ from coop_tui.core.i18n import (
     format_date,
     format_number,
     language,
-    translate_error,
     translate_template,
 )
 from coop_tui.core.insights.roadmap import find_cycle, possible_prerequisites
 from coop_tui.core.labels import choices
-from coop_tui.store.errors import IntegrityError, StoreError
 from coop_tui.store.models import LeverCategory, RoadmapItem, RoadmapStatus
 from coop_tui.ui.forms import typed_date
 from coop_tui.ui.session import Session
@@ -512,15 +510,9 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
         if errors:
             self._show_errors(errors)
             return None
-        try:
-            self.session.repository.save(item)
-        except IntegrityError as error:
-            problem = error.problem
-            field = FIELD_OF.get(str(problem.params.get("field", "")), "")
-            self._show_errors({field: translate_template(problem.kind, problem.template,
-                                                         problem.params)})
-            return None
-        except StoreError as error:
-            self._show_errors({"": translate_error(error)})
+        refusal = self.session.save([item])
+        if refusal is not None:
+            self._show_errors({FIELD_OF.get(where, ""): message
+                               for where, message in refusal.fields.items()})
             return None
         return item

@@ -21,9 +21,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from coop_tui.core.dates import parse_date
-from coop_tui.core.i18n import N_, _, format_date, language, translate_error, translate_template
+from coop_tui.core.i18n import N_, _, format_date, language
 from coop_tui.store.catalogue import catalogue_spec
-from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError
 from coop_tui.store.models import Territory
 from coop_tui.ui.forms import field_errors, typed_date
 from coop_tui.ui.session import Session
@@ -237,18 +236,9 @@ class TerritoryForm(DraftForm[Territory | None]):
         if territory is None:
             self._show_errors(errors)
             return None
-        try:
-            repository.save(territory)
-        except IntegrityError as error:
-            problem = error.problem
-            self._show_errors({"": translate_template(problem.kind, problem.template,
-                                                      problem.params)})
-            return None
-        except SaveFailed as error:
-            # Kept in memory and written when the disk allows: the status bar says so.
-            self.notify(translate_error(error), severity="error", markup=False)
-        except StoreError as error:
-            self._show_errors({"": translate_error(error)})
+        refusal = self.session.save([territory])
+        if refusal is not None:
+            self._show_errors({"": refusal.message})
             return None
         self._show_errors({})
         # Every screen's status bar names the territory: have them say it again.
