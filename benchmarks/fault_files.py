@@ -51,6 +51,20 @@ def _rename_first_actor(store: Path, name: str) -> None:
         repository.close()
 
 
+def _run_cli(arguments: list[str]) -> tuple[object, str]:
+    """``coop-tui ARGUMENTS`` in this process: its exit code and what it wrote on stderr."""
+    from coop_tui.shell.cli import main
+
+    err = io.StringIO()
+    code: object = 0
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            main(arguments)
+        except SystemExit as exit_:
+            code = exit_.code
+    return code, err.getvalue()
+
+
 def planted_links(tries: int) -> Row:
     """A link at the temporary name a writer once used, a backups folder and a lock file
     that are links, and a store opened through a link: nothing is written through a link,
@@ -174,8 +188,6 @@ def modes_under_umasks() -> Row:
 def export_onto_the_store() -> Row:
     """``export … -o STORE --force`` (and onto its lock or a backup): refused in one line,
     whatever the flags, the store unchanged."""
-    from coop_tui.shell.cli import main
-
     refused = 0
     targets = 0
     with _scratch() as folder:
@@ -188,14 +200,8 @@ def export_onto_the_store() -> Row:
                             ["export", "ics", str(store)], ["status", str(store)],
                             ["export", "actors", str(store)]):
                 targets += 1
-                err = io.StringIO()
-                with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                    try:
-                        main([*command, "-o", str(target), "--force"])
-                        code: object = 0
-                    except SystemExit as exit_:
-                        code = exit_.code
-                refused += code == 1 and err.getvalue().count("\n") == 1
+                code, err = _run_cli([*command, "-o", str(target), "--force"])
+                refused += code == 1 and err.count("\n") == 1
         unchanged = _digest(store) == before
     return Row("an export aimed at the store or one of its backups", targets,
                f"{refused}/{targets} refused in one line, store unchanged: "
@@ -209,7 +215,6 @@ def untimed_meetings_and_date_limits() -> Row:
     the limits is one line on the command line."""
     from coop_tui.core.exports.minutes import MinutesSource, render
     from coop_tui.core.exports.status import status_report
-    from coop_tui.shell.cli import main
     from coop_tui.store.database import open_store
 
     made = 0
@@ -234,14 +239,8 @@ def untimed_meetings_and_date_limits() -> Row:
             repository.close()
         for day in ("9999-12-31", "0001-01-01"):
             cases += 1
-            err = io.StringIO()
-            with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-                try:
-                    main(["status", str(store), "--date", day])
-                    code: object = 0
-                except SystemExit as exit_:
-                    code = exit_.code
-            made += code == 2 and err.getvalue().count("\n") == 1
+            code, err = _run_cli(["status", str(store), "--date", day])
+            made += code == 2 and err.count("\n") == 1
     return Row("meetings of one day with and without a time; dates at the limits", cases,
                f"{made}/{cases}: reports and minutes made, dates beyond 1900-2200 one line",
                NOTHING_LOST if made == cases else "see outcome")
