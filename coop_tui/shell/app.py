@@ -132,6 +132,7 @@ class CoopApp(App[int]):
         for mode, _name, _help in MODES:
             self.add_mode(mode, _screen_factory(mode, self.session))
         self.session.navigator = self.open_target
+        self.session.failure_reporter = self.report_save
         self.crash_message = ""
         self._shown_modes = {self.DEFAULT_MODE}
         self._hold_switch = True

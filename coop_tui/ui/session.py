@@ -1,20 +1,25 @@
 """What every screen shares without knowing the app: the store, the settings, the clock,
-the save state, and the drafts to save before the process goes away.
+the save state, the one way to save, and the drafts to save before the process goes away.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from coop_tui.core.i18n import translate_error
 from coop_tui.core.settings import Settings, save_settings
 from coop_tui.core.target import Target
-from coop_tui.store.errors import SaveFailed
-from coop_tui.store.repository import Repository
+from coop_tui.store.errors import SaveFailed, StoreError
+from coop_tui.store.models import Record
+from coop_tui.store.repository import NOT_STORABLE, Repository
 from coop_tui.store.storage import SaveListener
+from coop_tui.ui.forms.errors import field_errors
 
 
 class SaveState(StrEnum):
@@ -32,6 +37,7 @@ class StoreStatus:
 StatusListener = Callable[[StoreStatus], None]
 Navigator = Callable[[Target], None]
 DraftSaver = Callable[[], None]
+FailureReporter = Callable[[SaveFailed], None]
 
 
 class Session:
@@ -52,11 +58,45 @@ class Session:
         self._status_listeners: list[StatusListener] = []
         self._draft_savers: list[DraftSaver] = []
         self.navigator: Navigator | None = None
+        # The app's answer to a save that did not reach the disk (status bar, notice).
+        self.failure_reporter: FailureReporter | None = None
 
     def open(self, target: Target) -> None:
         """Show a record on its own screen (the app switches screens and selects it)."""
         if self.navigator is not None:
             self.navigator(target)
+
+    def save(self, saved: Iterable[Record] = (), deleted: Iterable[Record] = ()) -> str | None:
+        """Save ``saved`` and delete ``deleted`` as one write: None when done, else why not,
+        in words (the model's field errors translated, or the store's refusal).
+
+        A change that could not reach the disk is kept in memory and written by the next
+        save (the writer retries): it counts as done, and the status bar says "NOT SAVED"
+        and why. Every screen and form saves through here, so a failed save reads the same
+        everywhere.
+        """
+        saved, deleted = list(saved), list(deleted)
+        try:
+            if deleted:
+                self.repository.replace(saved, deleted)
+            else:
+                self.repository.save(*saved)
+        except SaveFailed as failure:
+            if failure.params.get("reason") == NOT_STORABLE:
+                return translate_error(failure)  # refused before anything changed
+            self.report_failure(failure)
+        except StoreError as error:
+            return translate_error(error)
+        except ValidationError as error:
+            return "; ".join(field_errors(error).values())
+        return None
+
+    def report_failure(self, failure: SaveFailed) -> None:
+        """Say that the store is not on disk, and why."""
+        if self.failure_reporter is not None:
+            self.failure_reporter(failure)
+        else:
+            self.set_status(StoreStatus(SaveState.FAILED, translate_error(failure)))
 
     @property
     def status(self) -> StoreStatus:

@@ -47,7 +47,6 @@ from coop_tui.screens.actors.detail import (
     DetailContext,
     Neighbourhood,
 )
-from coop_tui.screens.actors.dialogs import write
 from coop_tui.screens.actors.filters import (
     NONE,
     NOT_ASSESSED,
@@ -775,7 +774,7 @@ class ActorsScreen(CoopScreen):
                 return
             replacement = choice.replacement_id if choice.mode == "reassign" else None
             plan = plan_deletion(self.session.repository, actor, replacement)
-            problem = write(self.session.repository, plan.saved, plan.deleted)
+            problem = self.session.save(plan.saved, plan.deleted)
             if problem is not None:
                 self.notify(problem, severity="error", timeout=8, markup=False)
                 return
@@ -828,7 +827,7 @@ class ActorsScreen(CoopScreen):
         moved = actor.model_copy(deep=True)
         moved.private.influence = event.influence
         moved.private.interest = event.interest
-        problem = write(self.session.repository, [moved])
+        problem = self.session.save([moved])
         if problem is not None:
             self.notify(problem, severity="error", timeout=8, markup=False)
             return
@@ -879,7 +878,7 @@ class ActorsScreen(CoopScreen):
                 return
             changed = actor.model_copy(deep=True)
             changed.contact_log = [e for e in changed.contact_log if e.id != event.entry_id]
-            problem = write(self.session.repository, [changed])
+            problem = self.session.save([changed])
             if problem is not None:
                 self.notify(problem, severity="error", timeout=8, markup=False)
                 return
@@ -913,7 +912,7 @@ class ActorsScreen(CoopScreen):
         def answered(yes: bool | None) -> None:
             if not yes or actor is None or relation is None:
                 return
-            problem = write(self.session.repository, [], [relation])
+            problem = self.session.save([], [relation])
             if problem is not None:
                 self.notify(problem, severity="error", timeout=8, markup=False)
                 return

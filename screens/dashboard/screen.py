@@ -141,7 +141,7 @@ class DashboardScreen(CoopScreen):
 
                 territory = repository.territory.model_copy(deep=True)
                 territory.last_minutes_export = utc_now()
-                repository.save(territory)
+                self.session.save([territory])
 
         self.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
                                           default_folder(repository.path)), written)

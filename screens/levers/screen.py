@@ -15,7 +15,6 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,7 +25,7 @@ from textual.widgets import Static, Tree
 from textual.widgets.tree import TreeNode
 
 from coop_tui.core.exports.status import due_in
-from coop_tui.core.i18n import N_, _, format_date, language, ngettext, translate_error
+from coop_tui.core.i18n import N_, _, format_date, language, ngettext
 from coop_tui.core.insights.levers import (
     Evidence,
     Facts,
@@ -73,7 +72,6 @@ from coop_tui.screens.levers.tree import (
     Selection,
     heading,
 )
-from coop_tui.store.errors import SaveFailed, StoreError
 from coop_tui.store.models import (
     ChecklistItem,
     Lever,
@@ -83,7 +81,6 @@ from coop_tui.store.models import (
     Record,
     Thresholds,
 )
-from coop_tui.ui.forms import field_errors
 from coop_tui.ui.palette import PaletteCommand, ScreenCommands
 from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.session import Session
@@ -541,23 +538,10 @@ class LeversScreen(CoopScreen):
 
     def _write(self, saved: Sequence[Record], deleted: Sequence[Record] = ()) -> bool:
         """Save (and delete) as one write; say why in a notification when refused."""
-        repository = self.session.repository
-        try:
-            if deleted:
-                repository.replace(saved, deleted)
-            else:
-                repository.save(*saved)
-        except ValidationError as error:
-            reason = next(iter(field_errors(error).values()), "")
-            self.notify(_("Not saved: {reason}").format(reason=reason), severity="error",
+        problem = self.session.save(saved, deleted)
+        if problem is not None:
+            self.notify(_("Not saved: {reason}").format(reason=problem), severity="error",
                         markup=False)
-            return False
-        except SaveFailed as error:
-            self.notify(translate_error(error), severity="error", markup=False)
-            self._refresh_if_stale()
-            return True
-        except StoreError as error:
-            self.notify(translate_error(error), severity="error", markup=False)
             return False
         self._refresh_if_stale()
         return True

@@ -620,7 +620,7 @@ class MeetingScreen(CoopScreen):
                 return
             self.notify(_("Minutes written to {path}").format(path=path), markup=False,
                         timeout=12)
-            record_export(repository)
+            record_export(self.session)
 
         self.app.push_screen(ExportDialog(source, default_folder(repository.path)), written)
 

@@ -15,8 +15,6 @@ import time
 from collections.abc import Callable
 from datetime import date
 
-from pydantic import ValidationError
-
 from coop_tui.core.capture import (
     Backing,
     Capture,
@@ -25,10 +23,8 @@ from coop_tui.core.capture import (
     find_backing,
     parse_notes,
 )
-from coop_tui.core.i18n import _, translate_error
-from coop_tui.store.errors import StoreError
+from coop_tui.core.i18n import _
 from coop_tui.store.models import AgendaItem, Meeting, Record
-from coop_tui.ui.forms import field_errors
 from coop_tui.ui.session import Session
 
 # Changes a copy of the meeting in place, or returns the changed meeting.
@@ -174,18 +170,12 @@ class MeetingEditor:
         return True
 
     def _store(self, meeting: Meeting, *others: Record) -> bool:
-        repository = self.session.repository
         stored = meeting.model_copy(deep=True)
-        try:
-            repository.save(stored, *others)
-        except ValidationError as error:
-            messages = field_errors(error)
-            self.last_error = "; ".join(f"{k}: {v}" if k else v for k, v in messages.items())
+        problem = self.session.save([stored, *others])
+        if problem is not None:
+            self.last_error = problem
             return False
-        except StoreError as error:
-            self.last_error = translate_error(error)
-            return False
-        self._saved = repository.get(Meeting, meeting.id)
+        self._saved = self.session.repository.get(Meeting, meeting.id)
         self.dirty = False
         self.last_error = ""
         return True

@@ -17,9 +17,8 @@ from textual.widgets import Button, Input, Label, Select, Static
 from coop_tui.core.exports.files import write_export
 from coop_tui.core.exports.minutes import MinutesSource, file_name, render
 from coop_tui.core.i18n import N_, _, language
-from coop_tui.screens.meetings.form_base import FORMS_CSS
 from coop_tui.store.models import utc_now
-from coop_tui.store.repository import Repository
+from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
 from coop_tui.ui.widgets.text_fields import TextInput
@@ -39,19 +38,19 @@ def default_folder(store: Path) -> Path:
     return folder
 
 
-def record_export(repository: Repository) -> None:
+def record_export(session: Session) -> None:
     """Remember when minutes were last exported (the dashboard shows it)."""
-    if repository.read_only:
+    if session.repository.read_only:
         return
-    territory = repository.territory.model_copy(deep=True)
+    territory = session.repository.territory.model_copy(deep=True)
     territory.last_minutes_export = utc_now()
-    repository.save(territory)
+    session.save([territory])
 
 
 class ExportDialog(ModalScreen[Path | None]):
     """Hands back the path written, or None when nothing was."""
 
-    CSS_PATH = FORMS_CSS
+    CSS_PATH = Path(__file__).parent / "forms.tcss"
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
         Binding("ctrl+s", "export", N_("Export"), id="export.write"),

@@ -26,7 +26,6 @@ from coop_tui.core.target import Target
 from coop_tui.screens.meetings.detail import MeetingScreen
 from coop_tui.screens.meetings.export import ExportDialog, default_folder, record_export
 from coop_tui.screens.meetings.form import MeetingForm
-from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
 from coop_tui.ui.palette import PaletteCommand, ScreenCommands, matched
 from coop_tui.ui.screen import CoopScreen
@@ -261,15 +260,14 @@ class MeetingsScreen(CoopScreen):
     def _keep_new(self, meeting: Meeting | None) -> None:
         """A new meeting typed when the app goes away: saved, not opened."""
         if meeting is not None:
-            self.session.repository.save(meeting)
+            self.session.save([meeting])
 
     def _save_and_open(self, meeting: Meeting | None) -> None:
         if meeting is None:
             return
-        try:
-            self.session.repository.save(meeting)
-        except (StoreError, ValueError) as error:
-            self.notify(_("Not saved: {reason}").format(reason=error), severity="error",
+        problem = self.session.save([meeting])
+        if problem is not None:
+            self.notify(_("Not saved: {reason}").format(reason=problem), severity="error",
                         markup=False)
             return
         self.refresh_data()
@@ -301,10 +299,9 @@ class MeetingsScreen(CoopScreen):
         def edited(changed: Meeting | None) -> None:
             if changed is None:
                 return
-            try:
-                repository.save(changed)
-            except (StoreError, ValueError) as error:
-                self.notify(_("Not saved: {reason}").format(reason=error), severity="error",
+            problem = self.session.save([changed])
+            if problem is not None:
+                self.notify(_("Not saved: {reason}").format(reason=problem), severity="error",
                             markup=False)
             self.refresh_data()
 
@@ -324,7 +321,7 @@ class MeetingsScreen(CoopScreen):
                 return
             self.notify(_("Minutes written to {path}").format(path=path), markup=False,
                         timeout=12)
-            record_export(repository)
+            record_export(self.session)
 
         self.app.push_screen(ExportDialog(source, default_folder(repository.path)), written)
 
@@ -346,10 +343,9 @@ class MeetingsScreen(CoopScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                self.session.repository.replace(fixes, [meeting])
-            except (StoreError, ValueError) as error:
-                self.notify(_("Not deleted: {reason}").format(reason=error), severity="error",
+            problem = self.session.save(fixes, [meeting])
+            if problem is not None:
+                self.notify(_("Not deleted: {reason}").format(reason=problem), severity="error",
                             markup=False)
             self.refresh_data()
 

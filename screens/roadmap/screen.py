@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
-from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +25,7 @@ from textual.reactive import var
 from textual.widgets import Input, Static
 
 from coop_tui.core.fuzzy import rank
-from coop_tui.core.i18n import N_, _, language, ngettext, translate_error
+from coop_tui.core.i18n import N_, _, language, ngettext
 from coop_tui.core.insights.roadmap import (
     GROUPINGS,
     NO_LEVER,
@@ -44,7 +43,6 @@ from coop_tui.core.insights.roadmap import (
 from coop_tui.core.labels import label
 from coop_tui.core.target import Target
 from coop_tui.screens.roadmap.detail import RoadmapDetail, describe
-from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Lever, RoadmapItem, RoadmapStatus
 from coop_tui.ui.palette import PaletteCommand, ScreenCommands
 from coop_tui.ui.screen import CoopScreen
@@ -291,14 +289,9 @@ class RoadmapScreen(CoopScreen):
 
     def _save(self, item: RoadmapItem) -> bool:
         """Save one item; say why in a notification when it cannot be."""
-        try:
-            self.session.repository.save(item)
-        except StoreError as error:
-            self.notify(translate_error(error), severity="error", markup=False)
-            return False
-        except ValidationError as error:
-            self.notify(str(error.errors(include_url=False)[0]["msg"]), severity="error",
-                        markup=False)
+        problem = self.session.save([item])
+        if problem is not None:
+            self.notify(problem, severity="error", markup=False)
             return False
         return True
 
@@ -374,10 +367,9 @@ class RoadmapScreen(CoopScreen):
         def confirmed(answer: bool | None) -> None:
             if not answer:
                 return
-            try:
-                repository.replace(saved, [item])
-            except StoreError as error:
-                self.notify(translate_error(error), severity="error", markup=False)
+            problem = self.session.save(saved, [item])
+            if problem is not None:
+                self.notify(problem, severity="error", markup=False)
                 return
             self.refresh_data()
             self.notify(_("Deleted « {objective} ».").format(objective=item.objective),
