@@ -11,12 +11,12 @@ from textual.widgets import Button, Input, Select, Static
 from coop_tui.core.i18n import ngettext
 from coop_tui.core.target import Target
 from coop_tui.screens.actors.detail import RELATIONS, ActorDetail, ContactLog, Neighbourhood
-from coop_tui.screens.actors.dialogs import FieldError
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.screen import ActorsScreen
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, Relation, RelationKind, Role
 from coop_tui.store.repository import Repository
+from coop_tui.ui.forms import FieldError
 from coop_tui.ui.widgets.actor_picker import ActorPicker
 from coop_tui.ui.widgets.power_grid import PowerGrid
 from coop_tui.ui.widgets.record_table import RecordTable

@@ -32,7 +32,7 @@ from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind
 from coop_tui.store.repository import Repository
-from coop_tui.ui.widgets.form_draft import DraftForm
+from coop_tui.ui.forms import RecordForm
 from tests.helpers import AppFactory, burst, open_screen
 from tests.test_e2e_shell import _gone, _store_user, environment
 from tests.tmux import coop_tui_command, terminal
@@ -226,7 +226,7 @@ async def test_a_title_typed_with_the_key_that_opens_the_form_fills_it_in(
         assert form.query_one("#title", Input).value == "Atelier express"
 
 
-class ButtonsOnly(DraftForm[None]):
+class ButtonsOnly(RecordForm[None]):
     """A form with no text field: nothing held for one ever gets it."""
 
     BINDINGS = [Binding("escape", "cancel")]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 import coop_tui.screens
 import coop_tui.store
@@ -17,15 +20,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def wheel_names(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
-    )
-    (wheel,) = out.glob("coop_tui-*.whl")
-    with zipfile.ZipFile(wheel) as archive:
-        return archive.namelist()
+    """The wheel's file names. Built once per run: the build writes into the source tree,
+    so workers running these tests at once take turns, and the later ones read the list."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    listing = shared / "coop-tui-wheel.json"
+    with FileLock(shared / "coop-tui-wheel.lock"):
+        if not listing.exists():
+            out = shared / "coop-tui-wheel"
+            out.mkdir(exist_ok=True)
+            subprocess.run(
+                [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+                 "-q", "-w", str(out), str(ROOT)],
+                check=True, capture_output=True, timeout=300,
+            )
+            (wheel,) = out.glob("coop_tui-*.whl")
+            with zipfile.ZipFile(wheel) as archive:
+                listing.write_text(json.dumps(archive.namelist()), encoding="utf-8")
+        names: list[str] = json.loads(listing.read_text(encoding="utf-8"))
+    return names
 
 
 def test_no_generic_top_level_package(wheel_names: list[str]) -> None:

@@ -5,18 +5,18 @@ The entry lives in the actor's contact log, so saving it saves the actor: one wr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import ValidationError
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static
 
-from coop_tui.core.dates import parse_date
-from coop_tui.core.i18n import _, translate_template
+from coop_tui.core.i18n import _
 from coop_tui.core.labels import choices
-from coop_tui.screens.actors.dialogs import RecordForm, form_row
 from coop_tui.store.models import Actor, Channel, ContactEntry
-from coop_tui.ui.forms import typed_date
+from coop_tui.ui.forms import DateField, RecordForm, form_row
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text_fields import TextInput
@@ -33,9 +33,13 @@ def with_entry(actor: Actor, entry: ContactEntry) -> Actor:
 class ContactForm(RecordForm[ContactEntry]):
     """The form of one contact entry; dismisses with the saved entry."""
 
+    CSS_PATH = Path(__file__).parent / "forms.tcss"
+
     def __init__(self, session: Session, actor: Actor,
                  entry: ContactEntry | None = None) -> None:
         super().__init__(session)
+        self.session = session
+        self._repository = session.repository
         self._actor = actor
         self._today = session.today()
         self._entry = entry
@@ -47,9 +51,9 @@ class ContactForm(RecordForm[ContactEntry]):
         with Vertical(id="form", classes="dialog small"):
             yield Static(Text(title.format(name=self._actor.name), style="bold"),
                          id="form-title")
-            yield form_row(_("Date"), TextInput(typed_date(entry.on if entry else self._today),
+            yield form_row(_("Date"), DateField(entry.on if entry else self._today,
                                                 placeholder=_("15/03/2027, today, 2 March…"),
-                                                compact=True, id="f-on"), "on")
+                                                id="f-on"), "on")
             yield form_row(_("Channel"), Select(choices(Channel), allow_blank=False,
                                                 value=channel.value, compact=True,
                                                 id="f-channel"), "channel")
@@ -68,14 +72,9 @@ class ContactForm(RecordForm[ContactEntry]):
                 self.query_one("#f-subject", Input).value)
 
     def save_record(self) -> ContactEntry | None:
-        typed = self.query_one("#f-on", Input).value
-        try:
-            on = parse_date(typed, self._today)
-        except ValueError:
-            on = None
+        on, problem = self.query_one("#f-on", DateField).read_required(self._today)
         if on is None:
-            kind = "date_parsing" if typed.strip() else "missing"
-            self.show_errors({"on": translate_template(kind, "", {})})
+            self.show_errors({"on": problem})
             return None
         data = {
             "on": on,
@@ -90,7 +89,7 @@ class ContactForm(RecordForm[ContactEntry]):
             self.validation_failed(error)
             return None
         current = self._repository.get(Actor, self._actor.id) or self._actor
-        refusal = self._session.save([with_entry(current, entry)])
+        refusal = self.session.save([with_entry(current, entry)])
         if refusal is not None:
             self.show_errors(refusal.fields)
             return None

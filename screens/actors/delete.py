@@ -11,6 +11,7 @@ cleared or removed where it has none. Its relations go with it. Everything happe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from rich.text import Text
@@ -22,13 +23,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from coop_tui.core.i18n import N_, _, ngettext
-from coop_tui.screens.actors.dialogs import FORMS_CSS
 from coop_tui.screens.actors.form import descendants
 from coop_tui.store.models import Actor, Meeting, Presence, Record
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_bar import KeyBar
+
+FORMS_CSS = Path(__file__).parent / "forms.tcss"
 
 
 @dataclass

@@ -6,6 +6,7 @@ nothing is saved until every field is right.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,8 +18,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from coop_tui.core.i18n import _
 from coop_tui.core.labels import choices, label
-from coop_tui.screens.actors.dialogs import ActorField, FieldError, RecordForm, form_row
 from coop_tui.store.models import Actor, ActorKind, Blockage, Channel, Role
+from coop_tui.ui.forms import ActorField, FieldError, RecordForm, form_row
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
@@ -114,10 +115,14 @@ class BlockageRow(Horizontal):
 class ActorForm(RecordForm[Actor]):
     """The form of one actor (new when ``actor`` is None); dismisses with the saved actor."""
 
+    CSS_PATH = Path(__file__).parent / "forms.tcss"
+
     WHOLE_RECORD_FIELD = "parent_id"
 
     def __init__(self, session: Session, actor: Actor | None = None, name: str = "") -> None:
         super().__init__(session)
+        self.session = session
+        self._repository = session.repository
         self._original = actor
         self._new_name = name
 
@@ -312,7 +317,7 @@ class ActorForm(RecordForm[Actor]):
         except ValidationError as error:
             self.validation_failed(error)
             return None
-        refusal = self._session.save([actor])
+        refusal = self.session.save([actor])
         if refusal is not None:
             self.show_errors(refusal.fields)
             return None

@@ -7,6 +7,7 @@ other (who funds whom), so the form offers the direction with both names written
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -19,9 +20,8 @@ from coop_tui.core.i18n import N_, _
 from coop_tui.core.insights.actors import SYMMETRIC
 from coop_tui.core.labels import choices
 from coop_tui.screens.actors.detail import STRENGTHS
-from coop_tui.screens.actors.dialogs import ActorField, RecordForm, form_row
 from coop_tui.store.models import Actor, Relation, RelationKind
-from coop_tui.ui.forms import field_errors
+from coop_tui.ui.forms import ActorField, RecordForm, field_errors, form_row
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text_fields import TextEditor
@@ -60,9 +60,13 @@ def same_relation(relation: Relation, relations: Sequence[Relation]) -> Relation
 class RelationForm(RecordForm[Relation]):
     """The form of one relation seen from ``actor``; dismisses with the saved relation."""
 
+    CSS_PATH = Path(__file__).parent / "forms.tcss"
+
     def __init__(self, session: Session, actor: Actor,
                  relation: Relation | None = None) -> None:
         super().__init__(session)
+        self.session = session
+        self._repository = session.repository
         self._actor = actor
         self._relation = relation
         other = None
@@ -164,7 +168,7 @@ class RelationForm(RecordForm[Relation]):
         if twin is not None:
             self.show_errors({"other": _("this relation is already recorded")})
             return None
-        refusal = self._session.save([relation])
+        refusal = self.session.save([relation])
         if refusal is not None:
             self.show_errors(refusal.fields)
             return None

@@ -21,12 +21,10 @@ from coop_tui.core.i18n import N_, _, format_date, language
 from coop_tui.core.labels import choices
 from coop_tui.screens.levers.changes import with_text
 from coop_tui.store.models import Lever, LeverCategory
-from coop_tui.ui.forms import field_errors, typed_date
+from coop_tui.ui.forms import RecordForm, field_errors, typed_date
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
-from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.dialogs import check_name
-from coop_tui.ui.widgets.form_draft import DraftForm
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text import plain
 from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
@@ -43,24 +41,20 @@ def _field_of(location: str) -> str:
     return head if head in FIELDS else ""
 
 
-class LeverForm(DraftForm[Lever | None]):
+class LeverForm(RecordForm[Lever]):
     """Edit a lever (or fill in a new one) and hand back the record to save."""
 
     CSS_PATH = Path(__file__).parent / "form.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="lever_form.save"),
-        Binding("escape", "cancel", N_("Cancel"), id="lever_form.cancel"),
         Binding("ctrl+o", "pick_owner", N_("Owner"), id="lever_form.owner"),
     ]
 
     def __init__(self, session: Session, lever: Lever, *, new: bool = False) -> None:
-        super().__init__()
-        translate_bindings(self)
+        super().__init__(session)
         self.session = session
         self.lever = lever.model_copy(deep=True)
         self.new = new
         self.owner_id = lever.owner_id
-        self.keep_drafts(session)
 
     # ------------------------------------------------------------------ layout
 
@@ -211,7 +205,6 @@ class LeverForm(DraftForm[Lever | None]):
         if first is not None:
             self.query_one(f"#label-{first}").scroll_visible()
 
-    @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:
         lever, errors = self.build()
         self._show_errors(errors)

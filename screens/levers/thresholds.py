@@ -17,9 +17,7 @@ from textual.widgets import Button, Input, Static
 
 from coop_tui.core.i18n import N_, _, format_number, language
 from coop_tui.store.models import Thresholds
-from coop_tui.ui.forms import field_errors
-from coop_tui.ui.widgets.bindings import translate_bindings
-from coop_tui.ui.widgets.form_draft import DraftForm
+from coop_tui.ui.forms import FieldError, RecordForm, field_errors
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text import plain
 from coop_tui.ui.widgets.text_fields import TextInput
@@ -47,19 +45,16 @@ def _shown(value: float) -> str:
     return str(int(value))
 
 
-class ThresholdsForm(DraftForm[Thresholds | None]):
+class ThresholdsForm(RecordForm[Thresholds]):
     """Change the thresholds; hands back valid thresholds, or None when cancelled."""
 
     CSS_PATH = Path(__file__).parent / "thresholds.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="thresholds.save"),
-        Binding("escape", "cancel", N_("Cancel"), id="thresholds.cancel"),
         Binding("ctrl+r", "defaults", N_("Defaults"), id="thresholds.defaults"),
     ]
 
     def __init__(self, thresholds: Thresholds) -> None:
         super().__init__()
-        translate_bindings(self)
         self.thresholds = thresholds
 
     def compose(self) -> ComposeResult:
@@ -70,10 +65,10 @@ class ThresholdsForm(DraftForm[Thresholds | None]):
             for field, text in THRESHOLD_LABELS.items():
                 yield Static(plain(_(text)), classes="field-label")
                 yield TextInput(_shown(getattr(self.thresholds, field)), id=field)
-                yield Static("", id=f"error-{field}", classes="field-error", markup=False)
+                yield FieldError(field)
             with Horizontal(classes="form-buttons"):
                 yield Button(_("Defaults"), id="thresholds-defaults")
-                yield Button(_("Save"), variant="primary", id="thresholds-save")
+                yield Button(_("Save"), variant="primary", id="form-save")
                 yield Button(_("Cancel"), id="form-cancel")
         yield KeyBar()
 
@@ -90,24 +85,16 @@ class ThresholdsForm(DraftForm[Thresholds | None]):
     def draft_snapshot(self) -> object:
         return self._values()
 
-    def draft_record(self) -> Thresholds | None:
-        return self.build()[0]
+    def save_record(self) -> Thresholds | None:
+        thresholds, errors = self.build()
+        self.show_errors(errors)
+        return thresholds
 
     def build(self) -> tuple[Thresholds | None, dict[str, str]]:
         try:
             return Thresholds.model_validate(self._values()), {}
         except ValidationError as error:
             return None, field_errors(error)
-
-    @on(Button.Pressed, "#thresholds-save")
-    def action_save(self) -> None:
-        thresholds, errors = self.build()
-        for field in THRESHOLD_LABELS:
-            widget = self.query_one(f"#error-{field}", Static)
-            widget.update(plain(errors.get(field, "")))
-            widget.display = field in errors
-        if thresholds is not None:
-            self.dismiss(thresholds)
 
     @on(Button.Pressed, "#thresholds-defaults")
     def action_defaults(self) -> None:

@@ -10,64 +10,66 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import _
 from coop_tui.core.labels import choices
 from coop_tui.screens.meetings.decision_form import agenda_item_select
-from coop_tui.screens.meetings.form_base import ActorField, FormScreen
 from coop_tui.store.models import Action, ActionStatus, Actor, AgendaItem
-from coop_tui.ui.forms import field_errors, typed_date
+from coop_tui.ui.forms import ActorField, DateField, RecordForm, field_errors, form_row
 from coop_tui.ui.widgets.text_fields import TextInput
 
 _FIELDS = {"text": "text", "owner_name": "owner_name", "due": "due", "status": "status"}
 
 
-class ActionForm(FormScreen[Action]):
+class ActionForm(RecordForm[Action]):
     """Create or edit an action typed through a form (not one captured from the notes)."""
+
+    ENTER_SAVES = True
 
     def __init__(self, action: Action | None, agenda: Sequence[AgendaItem],
                  actors: Sequence[Actor], item_id: str | None, reference: date) -> None:
-        super().__init__(_("New action") if action is None else _("Edit the action"))
+        super().__init__()
+        self._title = _("New action") if action is None else _("Edit the action")
         self._original = action
         self._agenda = agenda
         self._actors = actors
         self._item_id = action.agenda_item_id if action else item_id
         self._reference = reference
 
+    def form_title(self) -> str:
+        return self._title
+
     def compose_fields(self) -> ComposeResult:
         action = self._original
-        yield from self.row(_("Action"), TextInput(action.text if action else "", id="text",
+        yield form_row(_("Action"), TextInput(action.text if action else "", id="text",
                                                    compact=True, placeholder=_("what to do")),
                             "text")
-        yield from self.row(_("Owner"), ActorField(
-            self._actors, action.owner_id if action else None, _("Who does it?"),
+        yield form_row(_("Owner"), ActorField(
+            self._actors, _("Who does it?"), action.owner_id if action else None,
             id="owner"), "owner")
-        yield from self.row(_("Or a name"), TextInput(
+        yield form_row(_("Or a name"), TextInput(
             action.owner_name if action else "", id="owner_name", compact=True,
             placeholder=_("someone not in the actor map")), "owner_name")
-        yield from self.row(_("Due"), TextInput(typed_date(action.due if action else None),
-                                                id="due", compact=True,
-                                                placeholder=_("15/12, fin janvier, 2027-01-31")),
-                            "due")
+        yield form_row(_("Due"), DateField(action.due if action else None, id="due",
+                                           placeholder=_("15/12, fin janvier, 2027-01-31")),
+                       "due")
         status = action.status if action else ActionStatus.OPEN
-        yield from self.row(_("Status"), Select(choices(ActionStatus), value=status.value,
+        yield form_row(_("Status"), Select(choices(ActionStatus), value=status.value,
                                                 allow_blank=False, id="status", compact=True),
                             "status")
-        yield from self.row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
+        yield form_row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
                             "item")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#text", Input).focus()
 
-    def submit(self) -> Action | None:
+    def save_record(self) -> Action | None:
         errors: dict[str, str] = {}
         data = self._original.model_dump() if self._original else {}
         try:
-            data["due"] = parse_date(self.query_one("#due", Input).value, self._reference)
+            data["due"] = self.query_one("#due", DateField).read(self._reference)
         except ValueError:
             errors["due"] = _("is not a real date (such as 26/11/2026)")
-        owner_id = self.query_one("#owner", ActorField).actor_id
+        owner_id = self.query_one("#owner", ActorField).value
         item = self.query_one("#item", Select).value
         status = self.query_one("#status", Select).value
         data.update(text=self.query_one("#text", Input).value, owner_id=owner_id,

@@ -9,9 +9,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from coop_tui.core.i18n import _
-from coop_tui.screens.meetings.form_base import FormScreen
 from coop_tui.store.models import AgendaItem, Decision
-from coop_tui.ui.forms import field_errors
+from coop_tui.ui.forms import RecordForm, field_errors, form_row
 from coop_tui.ui.widgets.text_fields import TextInput
 
 
@@ -24,28 +23,33 @@ def agenda_item_select(agenda: Sequence[AgendaItem], item_id: str | None) -> Sel
                   value=item_id if item_id in known else Select.NULL)
 
 
-class DecisionForm(FormScreen[Decision]):
+class DecisionForm(RecordForm[Decision]):
     """Create or edit a decision typed through a form (not one captured from the notes)."""
+
+    ENTER_SAVES = True
 
     def __init__(self, decision: Decision | None, agenda: Sequence[AgendaItem],
                  item_id: str | None) -> None:
-        super().__init__(_("New decision") if decision is None else _("Edit the decision"))
+        super().__init__()
+        self._title = _("New decision") if decision is None else _("Edit the decision")
         self._original = decision
         self._agenda = agenda
         self._item_id = decision.agenda_item_id if decision else item_id
 
+    def form_title(self) -> str:
+        return self._title
+
     def compose_fields(self) -> ComposeResult:
-        yield from self.row(_("Decision"), TextInput(
+        yield form_row(_("Decision"), TextInput(
             self._original.text if self._original else "", id="text", compact=True,
             placeholder=_("what was decided")), "text")
-        yield from self.row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
+        yield form_row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
                             "item")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#text", Input).focus()
 
-    def submit(self) -> Decision | None:
+    def save_record(self) -> Decision | None:
         data = self._original.model_dump() if self._original else {}
         item = self.query_one("#item", Select).value
         data.update(text=self.query_one("#text", Input).value,

@@ -26,7 +26,6 @@ from coop_tui.core.exports.minutes import (
     render_bytes,
 )
 from coop_tui.core.i18n import N_, _, language
-from coop_tui.screens.meetings.form_base import FORMS_CSS
 from coop_tui.store.export_journal import ExportKind
 from coop_tui.store.export_journal import record_export as record_journal
 from coop_tui.store.models import Meeting
@@ -76,7 +75,7 @@ def export_minutes(screen: Screen[object], repository: Repository, meeting: Meet
 class ExportDialog(ModalScreen[Path | None]):
     """Hands back the path written, or None when nothing was."""
 
-    CSS_PATH = FORMS_CSS
+    CSS_PATH = Path(__file__).parent / "forms.tcss"
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
         Binding("ctrl+s", "export", N_("Export"), id="export.write"),

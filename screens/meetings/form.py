@@ -15,14 +15,12 @@ from typing import Any
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Checkbox, Input, Select, Static
+from textual.widgets import Checkbox, Input, Select
 
 from coop_tui.core.dates import parse_date, parse_time
 from coop_tui.core.i18n import _, translate_template
 from coop_tui.core.labels import choices
 from coop_tui.core.meeting_rules import VOTING_KINDS, opening_items, previous_of_kind
-from coop_tui.screens.meetings.form_base import ActorField, FormScreen
 from coop_tui.store.models import (
     ERROR_MESSAGES,
     Actor,
@@ -31,7 +29,7 @@ from coop_tui.store.models import (
     MeetingFormat,
     MeetingKind,
 )
-from coop_tui.ui.forms import field_errors, typed_date
+from coop_tui.ui.forms import ActorField, DateField, RecordForm, field_errors, form_row
 from coop_tui.ui.widgets.text_fields import TextInput
 
 # Model fields and the form fields their errors show under.
@@ -44,70 +42,72 @@ def _typed_time(value: time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
-class MeetingForm(FormScreen[Meeting]):
+class MeetingForm(RecordForm[Meeting]):
     """Create or edit a meeting; hands back a valid, unsaved record."""
+
+    ENTER_SAVES = True
 
     def __init__(self, meeting: Meeting | None, actors: Sequence[Actor],
                  meetings: Sequence[Meeting], today: date, *, heading: str = "") -> None:
-        super().__init__(heading or (_("New meeting") if meeting is None
-                                     else _("Edit the meeting")))
+        super().__init__()
+        self._title = heading or (_("New meeting") if meeting is None
+                                  else _("Edit the meeting"))
         self._original = meeting
         self._actors = actors
         self._meetings = meetings
         self._today = today
 
+    def form_title(self) -> str:
+        return self._title
+
     def compose_fields(self) -> ComposeResult:
         meeting = self._original
         kind = meeting.kind if meeting else MeetingKind.OTHER
-        yield from self.row(_("Title"), TextInput(meeting.title if meeting else "", id="title",
+        yield form_row(_("Title"), TextInput(meeting.title if meeting else "", id="title",
                                                   compact=True), "title")
-        yield from self.row(_("Kind"), Select(choices(MeetingKind), value=kind.value,
+        yield form_row(_("Kind"), Select(choices(MeetingKind), value=kind.value,
                                               allow_blank=False, id="kind", compact=True),
                             "kind")
-        yield from self.row(_("Date"), TextInput(typed_date(meeting.on if meeting else self._today),
-                                                 id="on", compact=True,
-                                                 placeholder=_("26/11/2026, 3/12, 2026-12-03")),
-                            "on")
+        yield form_row(_("Date"), DateField(meeting.on if meeting else self._today, id="on",
+                                            placeholder=_("26/11/2026, 3/12, 2026-12-03")),
+                       "on")
         start = _typed_time(meeting.start if meeting else None)
-        yield from self.row(_("Start time"), TextInput(start, id="start", compact=True,
+        yield form_row(_("Start time"), TextInput(start, id="start", compact=True,
                                                        placeholder="14:00"), "start")
-        yield from self.row(_("End time"), TextInput(_typed_time(meeting.end if meeting else None),
+        yield form_row(_("End time"), TextInput(_typed_time(meeting.end if meeting else None),
                                                      id="end", compact=True, placeholder="16:30"),
                             "end")
-        yield from self.row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
+        yield form_row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
                                                   compact=True), "place")
         fmt = meeting.format if meeting else MeetingFormat.IN_PERSON
-        yield from self.row(_("Format"), Select(choices(MeetingFormat), value=fmt.value,
+        yield form_row(_("Format"), Select(choices(MeetingFormat), value=fmt.value,
                                                 allow_blank=False, id="format", compact=True),
                             "format")
-        yield from self.row(_("Chair"), ActorField(
-            self._actors, meeting.facilitator_id if meeting else None,
-            _("Who chairs or facilitates the meeting?"), id="facilitator"), "facilitator")
-        yield from self.row(_("Notes taken by"), ActorField(
-            self._actors, meeting.note_taker_id if meeting else None,
-            _("Who takes the notes (secretary)?"), id="note_taker"), "note_taker")
+        yield form_row(_("Chair"), ActorField(
+            self._actors, _("Who chairs or facilitates the meeting?"),
+            meeting.facilitator_id if meeting else None, id="facilitator"), "facilitator")
+        yield form_row(_("Notes taken by"), ActorField(
+            self._actors, _("Who takes the notes (secretary)?"),
+            meeting.note_taker_id if meeting else None, id="note_taker"), "note_taker")
         members = meeting.voting_members if meeting and meeting.voting_members else None
-        yield from self.row(_("Members in office"), TextInput(
+        yield form_row(_("Members in office"), TextInput(
             str(members or ""), id="voting", compact=True,
-            placeholder=_("number of voting members (council, bureau)")), "voting")
-        yield from self.row(_("Next meeting"), TextInput(
-            typed_date(meeting.next_meeting_on if meeting else None), id="next_on", compact=True,
+            placeholder=_("number of voting members (council, bureau)")), "voting", id="row-voting")
+        yield form_row(_("Next meeting"), DateField(
+            meeting.next_meeting_on if meeting else None, id="next_on",
             placeholder=_("date, if known")), "next_on")
-        yield from self.row(_("About the next one"), TextInput(
+        yield form_row(_("About the next one"), TextInput(
             meeting.next_meeting_note if meeting else "", id="next_note", compact=True,
             placeholder=_("same place, same time…")), "next_note")
         if meeting is None:
-            with Horizontal(classes="field-row", id="row-opening"):
-                yield Static("", classes="field-label")
-                yield Checkbox(_("Start with the approval of the previous minutes and the "
-                                 "follow-up of actions"), True, id="opening", compact=True)
-            with Horizontal(classes="field-row", id="row-invite"):
-                yield Static("", classes="field-label")
-                yield Checkbox(_("Invite the people of the previous meeting of this kind"),
-                               True, id="invite", compact=True)
+            yield form_row("", Checkbox(_("Start with the approval of the previous minutes "
+                                          "and the follow-up of actions"), True, id="opening",
+                                        compact=True), id="row-opening")
+            yield form_row("", Checkbox(_("Invite the people of the previous meeting of this "
+                                          "kind"), True, id="invite", compact=True),
+                           id="row-invite")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._kind_changed()
         self.query_one("#title", Input).focus()
 
@@ -142,7 +142,7 @@ class MeetingForm(FormScreen[Meeting]):
         values: dict[str, Any] = {}
         for name, field in (("on", "on"), ("next_on", "next_meeting_on")):
             try:
-                values[field] = parse_date(self._value(name), self._today)
+                values[field] = self.query_one(f"#{name}", DateField).read(self._today)
             except ValueError:
                 errors[name] = _("is not a real date (such as 26/11/2026)")
         if values.get("on", 0) is None:
@@ -167,7 +167,7 @@ class MeetingForm(FormScreen[Meeting]):
             values["voting_members"] = None
         return values
 
-    def submit(self) -> Meeting | None:
+    def save_record(self) -> Meeting | None:
         errors: dict[str, str] = {}
         values = self._parsed(errors)
         data = self._original.model_dump() if self._original else {}
@@ -178,8 +178,8 @@ class MeetingForm(FormScreen[Meeting]):
             kind=self._kind(),
             place=self._value("place"),
             format=fmt if isinstance(fmt, str) else MeetingFormat.IN_PERSON,
-            facilitator_id=self.query_one("#facilitator", ActorField).actor_id,
-            note_taker_id=self.query_one("#note_taker", ActorField).actor_id,
+            facilitator_id=self.query_one("#facilitator", ActorField).value,
+            note_taker_id=self.query_one("#note_taker", ActorField).value,
             next_meeting_note=self._value("next_note"),
         )
         meeting: Meeting | None = None
@@ -187,7 +187,7 @@ class MeetingForm(FormScreen[Meeting]):
             meeting = Meeting.model_validate(data)
         except ValidationError as error:
             for field, message in field_errors(error).items():
-                errors.setdefault(_FIELDS.get(field.split(".")[0], "form"), message)
+                errors.setdefault(_FIELDS.get(field.split(".")[0], ""), message)
         if errors or meeting is None:
             self.show_errors(errors)
             return None

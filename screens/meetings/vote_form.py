@@ -16,14 +16,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, DataTable, Input, Static
 
 from coop_tui.core.i18n import N_, _
 from coop_tui.store.models import Vote
-from coop_tui.ui.forms import field_errors
-from coop_tui.ui.widgets.bindings import translate_bindings
-from coop_tui.ui.widgets.form_draft import DraftForm
+from coop_tui.ui.forms import RecordForm, field_errors, form_row
 from coop_tui.ui.widgets.text import plain
 from coop_tui.ui.widgets.text_fields import TextInput
 
@@ -38,11 +36,12 @@ class VoteResult:
     vote: Vote | None
 
 
-class VoteForm(DraftForm[VoteResult | None]):
+class VoteForm(RecordForm[VoteResult]):
+    """The counts (or each voter's vote) of one decision; hands back the vote to record."""
+
     CSS_PATH = CSS
+    ENTER_SAVES = True
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="vote.cancel"),
-        Binding("ctrl+s", "submit", N_("Save"), id="vote.save"),
         Binding("ctrl+n", "toggle_public", N_("Public vote (names)"), id="vote.public"),
         Binding("p", "cast('yes')", N_("For"), id="vote.for"),
         Binding("c", "cast('no')", N_("Against"), id="vote.against"),
@@ -53,7 +52,6 @@ class VoteForm(DraftForm[VoteResult | None]):
 
     def __init__(self, decision_text: str, vote: Vote | None, voters: Sequence[str]) -> None:
         super().__init__()
-        translate_bindings(self)
         self._text = decision_text
         self._original = vote
         self._voters = list(dict.fromkeys(voters))
@@ -68,28 +66,25 @@ class VoteForm(DraftForm[VoteResult | None]):
 
     def compose(self) -> ComposeResult:
         vote = self._original
-        with Vertical(classes="form-box", id="vote-box"):
-            yield Label(_("Vote on the decision"), classes="form-title")
+        with VerticalScroll(id="form", classes="dialog small"):
+            yield Static(Text(_("Vote on the decision"), style="bold"), id="form-title")
             yield Static(plain(self._text), classes="form-note")
-            with Horizontal(classes="field-row"):
-                yield Static("", classes="field-label")
-                yield Checkbox(_("Public vote: record who voted what (ctrl+n)"),
-                               bool(vote and vote.public), id="public", compact=True)
+            yield form_row("", Checkbox(_("Public vote: record who voted what (ctrl+n)"),
+                                        bool(vote and vote.public), id="public", compact=True))
             for name, label, value in (("yes", _("For"), vote.yes if vote else 0),
                                        ("no", _("Against"), vote.no if vote else 0),
                                        ("abstain", _("Abstaining"), vote.abstain if vote else 0)):
-                with Horizontal(classes="field-row", id=f"row-{name}"):
-                    yield Label(label, classes="field-label")
-                    yield TextInput(str(value), id=name, compact=True, type="integer")
-                yield Static("", classes="field-error", id=f"error-{name}")
+                yield form_row(label, TextInput(str(value), id=name, compact=True,
+                                                type="integer"), name, id=f"row-{name}")
             yield DataTable(id="voters", cursor_type="row", zebra_stripes=True)
             yield Static(Text(_("p for · c against · a abstain · x none · u all for"),
                               style="italic"), classes="form-note", id="voters-help")
-            yield Static("", classes="field-error", id="error-form")
-            with Horizontal(classes="form-buttons"):
-                yield Button(_("Save"), variant="primary", id="vote-save", compact=True)
-                yield Button(_("Remove the vote"), id="vote-remove", compact=True)
-                yield Button(_("Cancel"), id="form-cancel", compact=True)
+            yield self.general_error()
+            yield Horizontal(
+                Button(_("Save"), variant="primary", id="form-save", compact=True),
+                Button(_("Remove the vote"), id="vote-remove", compact=True),
+                Button(_("Cancel"), id="form-cancel", compact=True),
+                classes="buttons")
 
     def on_mount(self) -> None:
         table = self.query_one("#voters", DataTable)
@@ -97,8 +92,6 @@ class VoteForm(DraftForm[VoteResult | None]):
         table.add_column(_("Vote"), width=12)
         for name in self._voters:
             table.add_row(plain(name), self._side_text(name), key=name)
-        for error in self.query(".field-error").results(Static):
-            error.display = False
         self._public_changed()
 
     def _side_text(self, name: str) -> Text:
@@ -178,35 +171,22 @@ class VoteForm(DraftForm[VoteResult | None]):
                             abstain_names=names[ABSTAIN] if public else [])
             except ValidationError as error:
                 for field, message in field_errors(error).items():
-                    errors.setdefault(field if field in counts else "form", message)
+                    errors.setdefault(field if field in counts else "", message)
         if vote is not None and self._voters and not public:
             total = vote.yes + vote.no + vote.abstain
             if total > len(self._voters):
-                errors["form"] = _("{total} votes, but only {voters} members can vote").format(
+                errors[""] = _("{total} votes, but only {voters} members can vote").format(
                     total=total, voters=len(self._voters))
-        self._show_errors(errors)
+        self.show_errors(errors)
         return None if errors else vote
 
     def draft_snapshot(self) -> object:
         return (self._public, sorted(self._cast.items()),
                 [self.query_one(f"#{side}", Input).value for side in (FOR, AGAINST, ABSTAIN)])
 
-    def draft_record(self) -> VoteResult | None:
+    def save_record(self) -> VoteResult | None:
         vote = self._build()
         return VoteResult(vote) if vote is not None else None
-
-    def _show_errors(self, errors: dict[str, str]) -> None:
-        for error in self.query(".field-error").results(Static):
-            message = errors.get((error.id or "").removeprefix("error-"), "")
-            error.update(Text(message))
-            error.display = bool(message)
-
-    @on(Input.Submitted)
-    @on(Button.Pressed, "#vote-save")
-    def action_submit(self) -> None:
-        vote = self._build()
-        if vote is not None:
-            self.dismiss(VoteResult(vote))
 
     @on(Button.Pressed, "#vote-remove")
     def _remove(self) -> None:

@@ -38,11 +38,10 @@ from coop_tui.core.i18n import (
 from coop_tui.core.insights.roadmap import find_cycle, possible_prerequisites
 from coop_tui.core.labels import choices
 from coop_tui.store.models import LeverCategory, RoadmapItem, RoadmapStatus
-from coop_tui.ui.forms import typed_date
+from coop_tui.ui.forms import RecordForm, typed_date
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.ui.widgets.bindings import translate_bindings
-from coop_tui.ui.widgets.form_draft import DraftForm
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.key_order import KeysInOrder
 from coop_tui.ui.widgets.text import plain
@@ -204,26 +203,20 @@ class ItemPicker(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RoadmapItemForm(DraftForm[RoadmapItem | None]):
+class RoadmapItemForm(RecordForm[RoadmapItem]):
     """Every field of a roadmap item; ctrl+s saves it, escape leaves without saving."""
 
     CSS_PATH = Path(__file__).parent / "form.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="roadmap_form.save"),
-        Binding("escape", "cancel", N_("Cancel"), id="roadmap_form.cancel"),
-    ]
 
     def __init__(
         self, session: Session, item: RoadmapItem | None, *, lever_id: str | None = None
     ) -> None:
-        super().__init__()
-        translate_bindings(self)
+        super().__init__(session)
         self.session = session
         # A new item exists before it is valid: its id lets the pickers rule out loops.
         self.item = item.model_copy(deep=True) if item else RoadmapItem.model_construct(
             objective="", lever_id=lever_id)
         self.is_new = item is None
-        self.keep_drafts(session)
 
     # ------------------------------------------------------------------ layout
 
@@ -323,9 +316,6 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
 
     # ------------------------------------------------------------------ interaction
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (action == "save" and self.session.repository.read_only)
-
     @on(Input.Changed, "#f-start")
     @on(Input.Changed, "#f-due")
     def _date_typed(self, event: Input.Changed) -> None:
@@ -369,10 +359,6 @@ class RoadmapItemForm(DraftForm[RoadmapItem | None]):
 
         self.app.push_screen(ActorPicker(repository.actors, caption, exclude=choices_list.ids),
                              picked_actor)
-
-    @on(Button.Pressed, "#form-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
 
     def action_cancel(self) -> None:
         self.leave(_("Your changes to this objective will be lost."))

@@ -16,18 +16,15 @@ from pathlib import Path
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from coop_tui.core.dates import parse_date
-from coop_tui.core.i18n import N_, _, format_date, language
+from coop_tui.core.i18n import _, format_date, language
 from coop_tui.store.catalogue import catalogue_spec
 from coop_tui.store.models import Territory
-from coop_tui.ui.forms import field_errors, typed_date
+from coop_tui.ui.forms import RecordForm, field_errors, typed_date
 from coop_tui.ui.session import Session
-from coop_tui.ui.widgets.bindings import translate_bindings
-from coop_tui.ui.widgets.form_draft import DraftForm
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text import plain
 from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
@@ -47,7 +44,7 @@ def commune_lines(text: str) -> list[tuple[int, str]]:
             if line.strip()]
 
 
-class TerritoryForm(DraftForm[Territory | None]):
+class TerritoryForm(RecordForm[Territory]):
     """Name, member communes and mandate of the territory; ctrl+s saves, escape leaves.
 
     The form writes the territory itself (so a refusal of the store shows in the form) and
@@ -55,17 +52,11 @@ class TerritoryForm(DraftForm[Territory | None]):
     """
 
     CSS_PATH = Path(__file__).parent / "form.tcss"
-    BINDINGS = [
-        Binding("ctrl+s", "save", N_("Save"), id="territory.save"),
-        Binding("escape", "cancel", N_("Cancel"), id="territory.cancel"),
-    ]
 
     def __init__(self, session: Session) -> None:
-        super().__init__()
-        translate_bindings(self)
+        super().__init__(session)
         self.session = session
         self.territory = session.repository.territory
-        self.keep_drafts(session)
 
     # ------------------------------------------------------------------ layout
 
@@ -119,10 +110,6 @@ class TerritoryForm(DraftForm[Territory | None]):
 
     # ------------------------------------------------------------------ interaction
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Saving is not offered on a store open read-only."""
-        return not (action == "save" and self.session.repository.read_only)
-
     @on(Input.Changed, "#f-mandate_start")
     @on(Input.Changed, "#f-mandate_end")
     def _date_typed(self, event: Input.Changed) -> None:
@@ -141,10 +128,6 @@ class TerritoryForm(DraftForm[Territory | None]):
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    @on(Button.Pressed, "#form-save")
-    def _save_pressed(self) -> None:
-        self.action_save()
 
     def action_cancel(self) -> None:
         """Leave; typed changes are dropped only once the user says so."""

@@ -24,6 +24,7 @@ from coop_tui.core.i18n import N_, _
 from coop_tui.core.labels import label
 from coop_tui.store.models import Actor
 from coop_tui.ui.widgets.bindings import translate_bindings
+from coop_tui.ui.widgets.key_order import KeysHeldForFocus
 from coop_tui.ui.widgets.text_fields import TextInput
 
 NEW_ACTOR = "\0new"
@@ -37,7 +38,9 @@ class ActorChoice:
     new_name: str = ""
 
 
-class ActorPicker(ModalScreen[ActorChoice | None]):
+class ActorPicker(KeysHeldForFocus, ModalScreen[ActorChoice | None]):
+    """Keys typed as it opens wait for its query field, in the order typed."""
+
     CSS_PATH = Path(__file__).parent / "actor_picker.tcss"
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
@@ -47,23 +50,26 @@ class ActorPicker(ModalScreen[ActorChoice | None]):
 
     def __init__(
         self, actors: Sequence[Actor], title: str, *, allow_new: bool = False,
-        exclude: Sequence[str] = (),
+        exclude: Sequence[str] = (), query: str = "",
     ) -> None:
+        """``query`` is what was already typed to find the actor (the field's first key)."""
         super().__init__()
         translate_bindings(self)
         excluded = set(exclude)
         self._actors = [actor for actor in actors if actor.id not in excluded]
         self._title = title
         self._allow_new = allow_new
+        self._query = query
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(Text(self._title), id="picker-title")
-            yield TextInput(placeholder=_("Type part of a name…"), id="picker-query")
+            yield TextInput(self._query, placeholder=_("Type part of a name…"),
+                            select_on_focus=False, id="picker-query")
             yield OptionList(id="picker-options")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self._fill(self._query)
 
     @on(Input.Changed, "#picker-query")
     def _filter(self, event: Input.Changed) -> None:

@@ -20,10 +20,9 @@ from textual.widgets import Button, Input, Static
 
 from coop_tui.core.i18n import N_, _
 from coop_tui.store.models import Name
-from coop_tui.ui.forms import field_errors
+from coop_tui.ui.forms import RecordForm, field_errors
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.bindings import translate_bindings
-from coop_tui.ui.widgets.form_draft import DraftForm
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.text import plain
 from coop_tui.ui.widgets.text_fields import TextInput
@@ -107,7 +106,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class TextPrompt(DraftForm[str | None]):
+class TextPrompt(RecordForm[str], inherit_bindings=False):
     """Ask for one line of text; None when cancelled, else the text without outer spaces.
 
     ``check`` refuses bad text with a message under the field instead of closing. ``keep``
@@ -126,7 +125,6 @@ class TextPrompt(DraftForm[str | None]):
                  keep: Callable[[str | None], object] | None = None,
                  session: Session | None = None) -> None:
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._label = label
         self._value = value
@@ -161,7 +159,8 @@ class TextPrompt(DraftForm[str | None]):
     def draft_snapshot(self) -> object:
         return self._typed()
 
-    def draft_record(self) -> str | None:
+    def save_record(self) -> str | None:
+        """The text, when ``check`` accepts it (for the draft saver)."""
         value = self._typed()
         return None if self._problem(value) else value
 
