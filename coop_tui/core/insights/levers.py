@@ -70,8 +70,6 @@ RULE_LEVERS: dict[str, tuple[str, ...]] = {
     "investment": ("facilitation_posture", "common_culture"),
     "commune_knowledge": ("knowing_communes",),
 }
-# Rules every lever gets, catalogue or not: they read the lever itself.
-LEVER_RULES = ("lever_roadmap", "lever_deadline")
 
 # How many names an explanation lists before "and N more".
 NAMES_SHOWN = 3

@@ -9,7 +9,7 @@ parameter: the caller passes ``session.today()``.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -286,11 +286,6 @@ def violations(items: Iterable[RoadmapItem], today: date) -> dict[str, list[Viol
                 found.setdefault(item.id, []).append(
                     Violation(item.id, prerequisite_id, starts, ends))
     return found
-
-
-def prerequisites(item: RoadmapItem, by_id: Mapping[str, RoadmapItem]) -> list[RoadmapItem]:
-    """What ``item`` depends on, in the order it lists them (unknown ids skipped)."""
-    return [by_id[ref] for ref in item.depends_on if ref in by_id]
 
 
 def dependents(item_id: str, items: Iterable[RoadmapItem]) -> list[RoadmapItem]:
