@@ -122,26 +122,10 @@ class DashboardScreen(CoopScreen):
         """Export the last meeting's minutes with the meetings' own export dialog."""
         if self.overview is None or self.overview.meetings.last is None:
             return
-        from coop_tui.core.exports.minutes import MinutesSource
-        from coop_tui.screens.meetings.export import ExportDialog, default_folder
+        from coop_tui.screens.meetings.export import export_minutes
         from coop_tui.store.models import Meeting
 
         repository = self.session.repository
         meeting = repository.get(Meeting, self.overview.meetings.last.meeting.id)
-        if meeting is None:
-            return
-
-        def written(path: Path | None) -> None:
-            if path is None:
-                return
-            self.notify(_("Minutes written to {path}").format(path=path), markup=False,
-                        timeout=12)
-            if not repository.read_only:
-                from coop_tui.store.models import utc_now
-
-                territory = repository.territory.model_copy(deep=True)
-                territory.last_minutes_export = utc_now()
-                repository.save(territory)
-
-        self.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
-                                          default_folder(repository.path)), written)
+        if meeting is not None:
+            export_minutes(self, repository, meeting)

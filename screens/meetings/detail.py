@@ -22,7 +22,6 @@ from textual.content import Content
 from textual.widgets import DataTable, Label, Static, TabbedContent, TabPane, TextArea
 
 from coop_tui.core.capture import CaptureKind
-from coop_tui.core.exports.minutes import MinutesSource
 from coop_tui.core.i18n import N_, _, format_date
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import (
@@ -40,7 +39,8 @@ from coop_tui.screens.meetings.agenda_form import AgendaItemForm
 from coop_tui.screens.meetings.attendance import AttendancePane
 from coop_tui.screens.meetings.decision_form import DecisionForm
 from coop_tui.screens.meetings.editor import MeetingEditor, Mutator
-from coop_tui.screens.meetings.export import ExportDialog, default_folder, record_export
+from coop_tui.screens.meetings.export import export_minutes
+from coop_tui.screens.meetings.follow_up import FollowUpPane
 from coop_tui.screens.meetings.form import MeetingForm
 from coop_tui.screens.meetings.notes import (
     AgendaList,
@@ -50,7 +50,7 @@ from coop_tui.screens.meetings.notes import (
     timing,
 )
 from coop_tui.screens.meetings.pane import MeetingPane
-from coop_tui.screens.meetings.records import FollowUpPane, RecordsPane, voters
+from coop_tui.screens.meetings.records import RecordsPane, voters
 from coop_tui.screens.meetings.vote_form import VoteForm, VoteResult
 from coop_tui.store.models import (
     Action,
@@ -612,17 +612,7 @@ class MeetingScreen(CoopScreen):
 
     def action_export(self) -> None:
         self.save_drafts()
-        repository = self.session.repository
-        source = MinutesSource.from_repository(repository, self.meeting)
-
-        def written(path: Path | None) -> None:
-            if path is None:
-                return
-            self.notify(_("Minutes written to {path}").format(path=path), markup=False,
-                        timeout=12)
-            record_export(repository)
-
-        self.app.push_screen(ExportDialog(source, default_folder(repository.path)), written)
+        export_minutes(self, self.session.repository, self.meeting)
 
     # ------------------------------------------------------------------ jumps
 

@@ -11,14 +11,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from coop_tui.core.exports.files import write_export
 from coop_tui.core.exports.minutes import MinutesSource, file_name, render
 from coop_tui.core.i18n import N_, _, language
 from coop_tui.screens.meetings.form_base import FORMS_CSS
-from coop_tui.store.models import utc_now
+from coop_tui.store.models import Meeting, utc_now
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
@@ -46,6 +46,21 @@ def record_export(repository: Repository) -> None:
     territory = repository.territory.model_copy(deep=True)
     territory.last_minutes_export = utc_now()
     repository.save(territory)
+
+
+def export_minutes(screen: Screen[object], repository: Repository, meeting: Meeting) -> None:
+    """Ask where and how to export ``meeting``'s minutes; once written, say where and
+    remember when. The one entry of the meetings list, the meeting screen and the dashboard."""
+    source = MinutesSource.from_repository(repository, meeting)
+
+    def written(path: Path | None) -> None:
+        if path is None:
+            return
+        screen.notify(_("Minutes written to {path}").format(path=path), markup=False,
+                      timeout=12)
+        record_export(repository)
+
+    screen.app.push_screen(ExportDialog(source, default_folder(repository.path)), written)
 
 
 class ExportDialog(ModalScreen[Path | None]):

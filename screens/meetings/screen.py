@@ -18,13 +18,12 @@ from textual.fuzzy import Matcher
 from textual.widgets import Input, Select, Static
 
 from coop_tui.core.dates import fold
-from coop_tui.core.exports.minutes import MinutesSource
 from coop_tui.core.i18n import N_, _, format_date, language, ngettext
 from coop_tui.core.labels import choices, label
 from coop_tui.core.meeting_rules import duplicate, planned_minutes
 from coop_tui.core.target import Target
 from coop_tui.screens.meetings.detail import MeetingScreen
-from coop_tui.screens.meetings.export import ExportDialog, default_folder, record_export
+from coop_tui.screens.meetings.export import export_minutes
 from coop_tui.screens.meetings.form import MeetingForm
 from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Meeting, MeetingKind, MinutesStatus, Record, RoadmapItem
@@ -316,17 +315,7 @@ class MeetingsScreen(CoopScreen):
         meeting = self._current()
         if meeting is None:
             return
-        repository = self.session.repository
-        source = MinutesSource.from_repository(repository, meeting)
-
-        def written(path: Path | None) -> None:
-            if path is None:
-                return
-            self.notify(_("Minutes written to {path}").format(path=path), markup=False,
-                        timeout=12)
-            record_export(repository)
-
-        self.app.push_screen(ExportDialog(source, default_folder(repository.path)), written)
+        export_minutes(self, self.session.repository, meeting)
 
     def action_delete(self) -> None:
         meeting = self._current()
