@@ -8,6 +8,7 @@ step, linked both ways.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
@@ -70,13 +71,14 @@ class RecordsPane(ActionStatusPane):
     EDITING_ACTIONS = frozenset({"new", "edit", "vote", "status", "postpone", "to_roadmap",
                                  "delete"})
 
+    @dataclass
     class JumpToLine(Message):
         """Show an agenda item's notes with the cursor on one line."""
 
-        def __init__(self, item_id: str, line: int) -> None:
-            super().__init__()
-            self.item_id = item_id
-            self.line = line
+        item_id: str
+        """The agenda item whose notes to show."""
+        line: int
+        """The line of its notes to put the cursor on (from 0)."""
 
     def compose(self) -> ComposeResult:
         yield Label(_("Decisions"), classes="section-title")
