@@ -11,9 +11,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from coop_tui.core.target import Target
+from coop_tui.screens.levers.commands import PALETTE_ACTIONS, LeverCommands
 from coop_tui.screens.levers.form import LeverForm
 from coop_tui.screens.levers.panels import EvidenceRow
-from coop_tui.screens.levers.screen import PALETTE_ACTIONS, LeverCommands, LeversScreen
+from coop_tui.screens.levers.screen import LeversScreen
 from coop_tui.screens.levers.thresholds import ThresholdsForm
 from coop_tui.screens.levers.tree import CategoryRow, ItemRow, LeverRow, LeverTree
 from coop_tui.store.catalogue import catalogue_spec

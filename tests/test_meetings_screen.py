@@ -29,6 +29,7 @@ from coop_tui.store.models import (
     RoadmapItem,
 )
 from coop_tui.store.repository import Repository
+from coop_tui.ui.widgets.dialogs import TextPrompt
 from coop_tui.ui.widgets.record_table import RecordTable
 from tests.helpers import AppFactory, answer, burst, open_screen
 
@@ -369,6 +370,43 @@ async def test_follow_up_marks_earlier_actions_done(make_app: AppFactory) -> Non
     action = next(a for a in earlier.actions if a.id == action_id)
     assert action.status is ActionStatus.DONE
     assert action.done_on == date(2026, 11, 26)
+
+
+async def test_postpone_an_action_here_and_an_earlier_one(make_app: AppFactory) -> None:
+    """p asks for the new due date, in this meeting's actions and in the follow-up alike."""
+    app = make_app()
+    repository = app.session.repository
+    meeting = max((m for m in repository.meetings if m.kind is MeetingKind.COPIL),
+                  key=lambda m: m.on)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meeting(app, pilot, meeting.id)
+        await pilot.press(*"A: lancer l'étude 15/01")
+        await pilot.press("f4")
+        await pilot.pause()
+        screen.query_one("#actions-table").focus()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"31/01/2027", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        table = screen.query_one("#follow-table", DataTable)
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+        earlier_id, _sep, earlier_action_id = key.partition("/")
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"15/02/2027", "ctrl+s")
+        await pilot.pause()
+    here = repository.get(Meeting, meeting.id)
+    assert here is not None
+    captured = next(a for a in here.actions if a.text == "lancer l'étude")
+    assert (captured.status, captured.due) == (ActionStatus.POSTPONED, date(2027, 1, 31))
+    earlier = repository.get(Meeting, earlier_id)
+    assert earlier is not None
+    action = next(a for a in earlier.actions if a.id == earlier_action_id)
+    assert (action.status, action.due) == (ActionStatus.POSTPONED, date(2027, 2, 15))
 
 
 async def test_approving_the_previous_minutes_records_both(make_app: AppFactory) -> None:

@@ -51,3 +51,18 @@ def test_text_fields_keep_the_order_of_keys() -> None:
             offenders += [f"{path.name}:{node.lineno}" for name in used
                           if isinstance(name, ast.Name) and name.id in {"Input", "TextArea"}]
     assert offenders == []
+
+
+def test_messages_are_dataclasses() -> None:
+    """A Textual message says what it carries as documented dataclass fields, not as an
+    ``__init__`` written by hand."""
+    by_hand = set()
+    for path in [*(ROOT / "screens").rglob("*.py"), *(ROOT / "coop_tui").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.ClassDef)
+                    and any(isinstance(base, ast.Name) and base.id == "Message"
+                            for base in node.bases)
+                    and any(isinstance(item, ast.FunctionDef) and item.name == "__init__"
+                            for item in node.body)):
+                by_hand.add(f"{path.parent.name}/{path.name}:{node.name}")
+    assert by_hand == set()

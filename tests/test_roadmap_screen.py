@@ -11,10 +11,11 @@ from textual.widgets import Input, Select, Static
 
 from coop_tui.core.insights.roadmap import Grouping, When
 from coop_tui.core.target import Target
+from coop_tui.screens.roadmap.commands import RoadmapCommands
 from coop_tui.screens.roadmap.detail import RoadmapDetail
 from coop_tui.screens.roadmap.dialogs import ExportCalendar
 from coop_tui.screens.roadmap.filters import RoadmapFilters
-from coop_tui.screens.roadmap.screen import RoadmapCommands, RoadmapScreen
+from coop_tui.screens.roadmap.screen import RoadmapScreen
 from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Meeting, RoadmapItem, RoadmapStatus

@@ -10,6 +10,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -90,12 +91,12 @@ def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
     return build
 
 
+@dataclass
 class SaveReported(Message):
     """The outcome of a save, sent by the writer's thread."""
 
-    def __init__(self, failure: SaveFailed | None) -> None:
-        super().__init__()
-        self.failure = failure
+    failure: SaveFailed | None
+    """Why the save did not reach the disk; None when it did."""
 
 
 class CoopApp(App[int]):

@@ -204,25 +204,19 @@ class ContactLog(KeysInOrder, OptionList):
 
     read_only: reactive[bool] = reactive(False)
 
+    @dataclass
     class EditRequested(Message):
-        def __init__(self, log: ContactLog, entry_id: str) -> None:
-            super().__init__()
-            self.log = log
-            self.entry_id = entry_id
+        """The user asked to edit a contact."""
 
-        @property
-        def control(self) -> ContactLog:
-            return self.log
+        entry_id: str
+        """The contact entry to edit."""
 
+    @dataclass
     class DeleteRequested(Message):
-        def __init__(self, log: ContactLog, entry_id: str) -> None:
-            super().__init__()
-            self.log = log
-            self.entry_id = entry_id
+        """The user asked to delete a contact."""
 
-        @property
-        def control(self) -> ContactLog:
-            return self.log
+        entry_id: str
+        """The contact entry to delete."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -248,12 +242,12 @@ class ContactLog(KeysInOrder, OptionList):
     def action_edit(self) -> None:
         current = self._current()
         if current is not None:
-            self.post_message(self.EditRequested(self, current))
+            self.post_message(self.EditRequested(current))
 
     def action_delete(self) -> None:
         current = self._current()
         if current is not None:
-            self.post_message(self.DeleteRequested(self, current))
+            self.post_message(self.DeleteRequested(current))
 
 
 class Neighbourhood(KeysInOrder, OptionList):
@@ -267,35 +261,26 @@ class Neighbourhood(KeysInOrder, OptionList):
 
     read_only: reactive[bool] = reactive(False)
 
+    @dataclass
     class JumpRequested(Message):
-        def __init__(self, neighbourhood: Neighbourhood, actor_id: str) -> None:
-            super().__init__()
-            self.neighbourhood = neighbourhood
-            self.actor_id = actor_id
+        """The user asked to go to the actor at the other end of a relation."""
 
-        @property
-        def control(self) -> Neighbourhood:
-            return self.neighbourhood
+        actor_id: str
+        """The actor to show."""
 
+    @dataclass
     class EditRequested(Message):
-        def __init__(self, neighbourhood: Neighbourhood, relation_id: str) -> None:
-            super().__init__()
-            self.neighbourhood = neighbourhood
-            self.relation_id = relation_id
+        """The user asked to edit a relation."""
 
-        @property
-        def control(self) -> Neighbourhood:
-            return self.neighbourhood
+        relation_id: str
+        """The relation to edit."""
 
+    @dataclass
     class DeleteRequested(Message):
-        def __init__(self, neighbourhood: Neighbourhood, relation_id: str) -> None:
-            super().__init__()
-            self.neighbourhood = neighbourhood
-            self.relation_id = relation_id
+        """The user asked to delete a relation."""
 
-        @property
-        def control(self) -> Neighbourhood:
-            return self.neighbourhood
+        relation_id: str
+        """The relation to delete."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -339,17 +324,17 @@ class Neighbourhood(KeysInOrder, OptionList):
     def action_go(self) -> None:
         current = self._current()
         if current is not None:
-            self.post_message(self.JumpRequested(self, self._others[current]))
+            self.post_message(self.JumpRequested(self._others[current]))
 
     def action_edit(self) -> None:
         current = self._current()
         if current is not None:
-            self.post_message(self.EditRequested(self, current))
+            self.post_message(self.EditRequested(current))
 
     def action_delete(self) -> None:
         current = self._current()
         if current is not None:
-            self.post_message(self.DeleteRequested(self, current))
+            self.post_message(self.DeleteRequested(current))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:

@@ -69,12 +69,12 @@ class DashboardPanel(KeysInOrder, OptionList):
         "dashboard--bar", "dashboard--bar-empty",
     }
 
+    @dataclass
     class Chosen(Message):
         """The user chose a line: open its record on its own screen."""
 
-        def __init__(self, target: Target) -> None:
-            super().__init__()
-            self.target = target
+        target: Target
+        """The record behind the line."""
 
     def __init__(self, title: str, *, id: str) -> None:
         super().__init__(id=id, classes="dashboard-panel")

@@ -4,6 +4,7 @@ figures from the data, each a row that can open the record behind it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -62,12 +63,12 @@ class EvidenceRow(Static, can_focus=True):
         Binding("up", "step(-1)", N_("Previous"), show=False, id="levers.evidence_previous"),
     ]
 
+    @dataclass
     class Opened(Message):
         """Enter on a figure that has a record behind it."""
 
-        def __init__(self, evidence: Evidence) -> None:
-            super().__init__()
-            self.evidence = evidence
+        evidence: Evidence
+        """The figure, with the record to open."""
 
     def __init__(self, evidence: Evidence) -> None:
         super().__init__(evidence_prompt(evidence), markup=False, classes="evidence-row")

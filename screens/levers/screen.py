@@ -5,39 +5,22 @@ levers and checklist items; the progress of each category and of the whole, alwa
 view, with a note when one category lags far behind (the seed insists they work
 together); and beside the tree the lever's detail with the figures the store gives about
 it (``coop_tui.core.insights.levers``), each of which can open the record behind it.
+
+Here, the keys that change the checklist; the view is in ``checklist``, what the detail
+panel says in ``detail``, the palette's entries in ``commands``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from datetime import date
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.reactive import var
-from textual.widgets import Static, Tree
-from textual.widgets.tree import TreeNode
 
-from coop_tui.core.exports.status import due_in
-from coop_tui.core.i18n import N_, _, format_date, language, ngettext
-from coop_tui.core.insights.levers import (
-    Evidence,
-    Facts,
-    Lag,
-    Progress,
-    category_lag,
-    category_progress,
-    evidence_by_lever,
-    needs_attention,
-    overall_progress,
-    percent,
-)
+from coop_tui.core.i18n import N_, _, language, ngettext
 from coop_tui.core.labels import label
 from coop_tui.core.target import Target
 from coop_tui.screens.levers.changes import (
@@ -56,24 +39,13 @@ from coop_tui.screens.levers.changes import (
     toggle_item,
     unlinked,
 )
+from coop_tui.screens.levers.checklist import LeverChecklist
+from coop_tui.screens.levers.commands import LeverCommands
 from coop_tui.screens.levers.form import LeverForm
-from coop_tui.screens.levers.panels import EvidenceRow, ProgressLine
+from coop_tui.screens.levers.panels import EvidenceRow
 from coop_tui.screens.levers.thresholds import ThresholdsForm
-from coop_tui.screens.levers.tree import (
-    ATTENTION,
-    STATUS_ICONS,
-    TICKED,
-    UNTICKED,
-    CategoryRow,
-    ItemRow,
-    LeverRow,
-    LeverTree,
-    Row,
-    Selection,
-    heading,
-)
+from coop_tui.screens.levers.tree import LeverTree, Selection
 from coop_tui.store.models import (
-    ChecklistItem,
     Lever,
     LeverCategory,
     LeverStatus,
@@ -81,76 +53,12 @@ from coop_tui.store.models import (
     Record,
     Thresholds,
 )
-from coop_tui.ui.palette import PaletteCommand, ScreenCommands
-from coop_tui.ui.screen import CoopScreen
-from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.ui.widgets.dialogs import ConfirmDialog, TextPrompt, check_name
-from coop_tui.ui.widgets.text import plain
-
-# What the seed says of each category, shown when a category is under the cursor.
-CATEGORY_INTROS: dict[LeverCategory, str] = {
-    LeverCategory.REGULATORY: N_(
-        "The pooling scheme and the financial and fiscal pact organise the implementation of "
-        "the territorial project over the mandate."),
-    LeverCategory.METHODOLOGICAL: N_(
-        "Work in 'project mode' needs cross-cutting, cooperative working methods, from which "
-        "a culture of the intercommunal project grows."),
-    LeverCategory.HUMAN: N_(
-        "Power games, a common culture and a posture of coordination and facilitation: "
-        "cooperation is supported, never rushed."),
-}
-# Short names for the progress panel, where space is tight.
-CATEGORY_SHORT: dict[LeverCategory, str] = {
-    LeverCategory.REGULATORY: N_("Regulatory"),
-    LeverCategory.METHODOLOGICAL: N_("Methodological"),
-    LeverCategory.HUMAN: N_("Human"),
-}
-# ---------------------------------------------------------------------------- palette
 
 
-class LeverCommands(ScreenCommands):
-    """The levers screen's actions and its levers, by name, in the command palette."""
-
-    def commands(self) -> Iterator[PaletteCommand]:
-        screen = self.screen
-        if not isinstance(screen, LeversScreen):
-            return
-        for action, name, help_text in PALETTE_ACTIONS:
-            if screen.check_action(action, ()) is True:
-                yield PaletteCommand(_(name), _(help_text), partial(screen.run_action, action))
-        for lever in screen.levers_in_order():
-            title = lever.title.get(language())
-            yield PaletteCommand(_("Lever: {title}").format(title=title), label(lever.category),
-                                 partial(screen.show_lever, lever.id))
-
-
-# action, palette name, help
-PALETTE_ACTIONS: tuple[tuple[str, str, str], ...] = (
-    ("new_lever", N_("Levers: new lever"), N_("Add a lever of your own to the checklist")),
-    ("add_item", N_("Levers: add a checklist item"), N_("Add an item to the lever selected")),
-    ("cycle_status", N_("Levers: change the status"),
-     N_("To do, in progress, done, not applicable")),
-    ("edit", N_("Levers: edit the lever"),
-     N_("Title, owner, due date, description, notes, evidence")),
-    ("rename", N_("Levers: rename"), N_("A new title for the lever or item selected")),
-    ("delete", N_("Levers: delete"),
-     N_("Your own levers and items; a catalogue lever is set not applicable instead")),
-    ("owner", N_("Levers: choose the owner"), N_("Who carries the lever selected")),
-    ("restore", N_("Levers: restore the catalogue text"),
-     N_("Bring back the seed document's wording of the lever selected")),
-    ("thresholds", N_("Levers: thresholds of the evidence"),
-     N_("Past which figure a lever needs attention")),
-    ("focus_evidence", N_("Levers: evidence of the lever"),
-     N_("The figures from the data about the lever selected")),
-)
-
-
-# ---------------------------------------------------------------------------- the screen
-
-
-class LeversScreen(CoopScreen):
-    """The checklist of levers, its progress, and the evidence beside each lever."""
+class LeversScreen(LeverChecklist):
+    """The checklist of levers, with the keys that tick, edit, move and delete."""
 
     CSS_PATH = Path(__file__).parent / "levers.tcss"
     AUTO_FOCUS = "#levers"
@@ -182,336 +90,6 @@ class LeversScreen(CoopScreen):
         "cycle_status", "edit", "add_item", "delete", "rename", "move", "owner", "restore",
         "go_owner",
     })
-
-    selection: var[Selection] = var(Selection(), init=False)
-
-    def __init__(self, session: Session) -> None:
-        super().__init__(session)
-        self._levers: dict[str, Lever] = {}
-        self._evidence: dict[str, list[Evidence]] = {}
-        self._node_of: dict[str, TreeNode[Row]] = {}
-        self._expanded: set[str] | None = None
-
-    @property
-    def title_text(self) -> str:
-        return _("Levers")
-
-    def compose_content(self) -> ComposeResult:
-        with Grid(id="progress"):
-            yield ProgressLine(_("Overall"), id="progress-overall")
-            for category in LeverCategory:
-                yield ProgressLine(_(CATEGORY_SHORT[category]), id=f"progress-{category.value}")
-        yield Static("", id="lag-note", markup=False)
-        with Horizontal(id="levers-main"):
-            yield LeverTree(id="levers")
-            with VerticalScroll(id="lever-detail"):
-                yield Static("", id="detail-item", markup=False)
-                yield Static("", id="detail-head", markup=False)
-                with Grid(id="detail-fields"):
-                    for field, name in ((_("Owner"), "owner"), (_("Due date"), "due"),
-                                        (_("Last change"), "changed")):
-                        yield Static(plain(field), classes="field-name")
-                        yield Static("", id=f"field-{name}", markup=False)
-                yield Static("", id="evidence-title", markup=False)
-                yield Vertical(id="evidence")
-                yield Static("", id="evidence-empty", markup=False)
-                yield Static("", id="detail-text", markup=False)
-
-    # ------------------------------------------------------------------ reading the store
-
-    def levers_in_order(self) -> list[Lever]:
-        return [lever for category in LeverCategory
-                for lever in ordered(list(self._levers.values()), category)]
-
-    def lever(self) -> Lever | None:
-        """The lever under the cursor (or whose item is under it)."""
-        return self._levers.get(self.selection.lever_id)
-
-    def figures_of(self, lever: Lever) -> list[Evidence]:
-        """The figures from the data about a lever, as shown beside it."""
-        return self._evidence.get(lever.id, [])
-
-    def item(self) -> ChecklistItem | None:
-        lever = self.lever()
-        if lever is None or not self.selection.item_id:
-            return None
-        return next((item for item in lever.items if item.id == self.selection.item_id), None)
-
-    def refresh_data(self) -> None:
-        repository = self.session.repository
-        levers = repository.levers
-        self._levers = {lever.id: lever for lever in levers}
-        facts = Facts.of(repository, self.session.today())
-        self._evidence = evidence_by_lever(levers, facts)
-        progress = category_progress(levers)
-        lag = category_lag(progress, repository.territory.thresholds)
-        self._show_progress(progress, overall_progress(levers), lag)
-        self._rebuild_tree(progress, lag)
-        self._show_detail()
-        self.refresh_bindings()
-
-    def _show_progress(self, progress: dict[LeverCategory, Progress], overall: Progress,
-                       lag: Lag | None) -> None:
-        self.query_one("#progress-overall", ProgressLine).show(overall)
-        lagging = lag.lagging if lag else ()
-        for category, figures in progress.items():
-            line = self.query_one(f"#progress-{category.value}", ProgressLine)
-            line.show(figures, lagging=category in lagging)
-        note = self.query_one("#lag-note", Static)
-        note.display = lag is not None
-        if lag is not None:
-            names = heading(", ".join(label(category) for category in lag.lagging))
-            note.update(Content.assemble(
-                (f"{ATTENTION} ", "$warning bold"),
-                ngettext("{names} lag far behind {leader} ({points} points).",
-                         "{names} lag far behind {leader} ({points} points).",
-                         len(lag.lagging)).format(names=names, leader=label(lag.leader),
-                                                  points=lag.gap_points),
-                " ",
-                (_("The levers work best used together."), "$text-muted"),
-            ))
-
-    # ------------------------------------------------------------------ the tree
-
-    def _walk(self, node: TreeNode[Row]) -> Iterator[TreeNode[Row]]:
-        for child in node.children:
-            yield child
-            yield from self._walk(child)
-
-    def _rebuild_tree(self, progress: dict[LeverCategory, Progress], lag: Lag | None) -> None:
-        """Rebuild the checklist, keeping what was open and where the cursor was."""
-        tree = self.query_one(LeverTree)
-        if self._node_of:
-            self._expanded = {node.data.key for node in self._walk(tree.root)
-                              if node.data is not None and node.is_expanded}
-        expanded = self._expanded
-        tree.clear()
-        self._node_of = {}
-        lagging = lag.lagging if lag else ()
-        lang = language()
-        for category in LeverCategory:
-            row = CategoryRow(category, progress[category], category in lagging)
-            open_category = expanded is None or row.key in expanded
-            branch = tree.root.add(plain(heading(label(category))), row,
-                                   expand=open_category)
-            self._node_of[row.key] = branch
-            for lever in ordered(list(self._levers.values()), category):
-                self._add_lever(branch, lever, lang, expanded)
-        self._restore_cursor(tree)
-
-    def _add_lever(self, branch: TreeNode[Row], lever: Lever, lang: str,
-                   expanded: set[str] | None) -> None:
-        done, total = lever.progress()
-        row = LeverRow(lever.id, lever.category, lever.title.get(lang), lever.status, done,
-                       total, needs_attention(lever, self._evidence.get(lever.id, ())))
-        title = plain(row.title)
-        if not lever.items:
-            self._node_of[lever.id] = branch.add_leaf(title, row)
-            return
-        node = branch.add(title, row, expand=expanded is not None and lever.id in expanded)
-        self._node_of[lever.id] = node
-        muted = lever.status is LeverStatus.NOT_APPLICABLE
-        for item in lever.items:
-            item_row = ItemRow(lever.id, item.id, lever.category, item.text.get(lang),
-                               item.done, muted)
-            self._node_of[item.id] = node.add_leaf(plain(item_row.text), item_row)
-
-    def _restore_cursor(self, tree: LeverTree) -> None:
-        selection = self.selection
-        node = (self._node_of.get(selection.item_id) or self._node_of.get(selection.lever_id)
-                or (self._node_of.get(selection.category.value) if selection.category else None))
-        if node is None:
-            node = next((n for n in self._walk(tree.root) if isinstance(n.data, LeverRow)),
-                        None)
-        if node is None:
-            return
-        self._reveal(tree, node)
-        tree.move_cursor(node)
-        self.selection = Selection.of(node.data)
-
-    def _reveal(self, tree: LeverTree, node: TreeNode[Row]) -> None:
-        """Open the branches above a node, then let the tree place its lines."""
-        parent = node.parent
-        while parent is not None:
-            parent.expand()
-            parent = parent.parent
-        tree.last_line  # noqa: B018 - builds the tree's lines so nodes know where they are
-
-    @on(Tree.NodeHighlighted, "#levers")
-    def _highlighted(self, event: Tree.NodeHighlighted[Row]) -> None:
-        if event.node is self.query_one(LeverTree).cursor_node:
-            self.selection = Selection.of(event.node.data)
-
-    def watch_selection(self) -> None:
-        self._show_detail()
-        self.refresh_bindings()
-
-    def show_lever(self, lever_id: str, item_id: str = "") -> None:
-        """Put the cursor on a lever (or one of its items) and bring the checklist forward."""
-        node = self._node_of.get(item_id) or self._node_of.get(lever_id)
-        if node is None:
-            return
-        tree = self.query_one(LeverTree)
-        self._reveal(tree, node)
-        tree.move_cursor(node)
-        self.selection = Selection.of(node.data)
-        tree.focus()
-
-    def show_record(self, target: Target) -> None:
-        self._refresh_if_stale()
-        self.show_lever(target.record_id, target.part_id)
-
-    # ------------------------------------------------------------------ the detail panel
-
-    def _show_detail(self) -> None:
-        lever = self.lever()
-        item = self.item()
-        item_panel = self.query_one("#detail-item", Static)
-        item_panel.display = item is not None
-        if item is not None:
-            item_panel.update(self._item_detail(item))
-        head = self.query_one("#detail-head", Static)
-        text = self.query_one("#detail-text", Static)
-        self.query_one("#detail-fields").display = lever is not None
-        if lever is not None:
-            head.update(self._lever_head(lever))
-            self._show_fields(lever)
-            text.update(self._lever_text(lever))
-            evidence = self.figures_of(lever)
-        elif self.selection.category is not None:
-            head.update(self._category_head(self.selection.category))
-            text.update("")
-            evidence = self._category_evidence(self.selection.category)
-        else:
-            head.update(plain(_("No lever yet: press n to add one.")))
-            text.update("")
-            evidence = []
-        self._show_evidence(evidence)
-
-    def _item_detail(self, item: ChecklistItem) -> Content:
-        text = item.text.get(language())
-        if item.done:
-            state = (_("Ticked on {date}").format(date=format_date(item.done_on, "medium"))
-                     if item.done_on else _("Ticked"))
-        else:
-            state = _("Not ticked yet: space to tick")
-        return Content.assemble(
-            (f"{TICKED if item.done else UNTICKED} ", "$success" if item.done else ""),
-            (text, "bold"), "\n", (state, "$text-muted"),
-        )
-
-    def _relative(self, day: date) -> str:
-        return due_in((day - self.session.today()).days)
-
-    def _due(self, lever: Lever) -> Content:
-        if lever.due is None:
-            return Content.styled(_("none"), "italic $text-muted")
-        text = f"{format_date(lever.due, 'medium')} ({self._relative(lever.due)})"
-        late = (lever.due < self.session.today()
-                and lever.status in (LeverStatus.TODO, LeverStatus.IN_PROGRESS))
-        return Content.styled(text, "$error bold" if late else "")
-
-    def _lever_head(self, lever: Lever) -> Content:
-        lang = language()
-        done, total = lever.progress()
-        meta = [label(lever.category), f"{STATUS_ICONS[lever.status]} {label(lever.status)}"]
-        if total:
-            meta.append(ngettext("{done}/{total} item", "{done}/{total} items", total).format(
-                done=done, total=total))
-        meta.append(_("catalogue lever") if lever.from_catalogue else _("your own lever"))
-        if differs_from_catalogue(lever):
-            meta.append(_("text edited (x restores it)"))
-        return Content.assemble((lever.title.get(lang), "bold"), "\n",
-                                (" · ".join(meta), "$text-muted"))
-
-    def _show_fields(self, lever: Lever) -> None:
-        """Owner, due date and last change, beside their names."""
-        owner = self.session.repository.actor_name(lever.owner_id)
-        self.query_one("#field-owner", Static).update(
-            Content(owner) if owner else Content.styled(_("nobody yet"), "italic $text-muted"))
-        self.query_one("#field-due", Static).update(self._due(lever))
-        changed = lever.updated.astimezone().date()
-        text = format_date(changed, "medium")
-        if changed <= self.session.today():
-            text += f" ({self._relative(changed)})"
-        self.query_one("#field-changed", Static).update(text)
-
-    def _lever_text(self, lever: Lever) -> Content:
-        """What the lever is and what the facilitator wrote about it."""
-        parts: list[Content | str | tuple[str, str]] = ["\n"]
-        description = lever.description.get(language())
-        parts.append(description if description
-                     else (_("No description."), "italic $text-muted"))
-        if lever.notes:
-            parts += ["\n\n", (_("Notes"), "bold"), "\n", lever.notes]
-        if lever.evidence:
-            parts += ["\n\n", (_("Evidence (links and files)"), "bold")]
-            for line in lever.evidence:
-                parts += ["\n", ("• ", "$text-muted"), line]
-        return Content.assemble(*parts)
-
-    def _category_head(self, category: LeverCategory) -> Content:
-        levers = [lever for lever in self._levers.values() if lever.category is category]
-        progress = category_progress(levers)[category]
-        attention = [lever.title.get(language()) for lever in ordered(levers)
-                     if needs_attention(lever, self._evidence.get(lever.id, ()))]
-        counts = ngettext("{count} lever", "{count} levers", len(levers)).format(
-            count=len(levers))
-        if progress.total:
-            counts += " · " + _("{done}/{total} steps done ({percent})").format(
-                done=progress.done, total=progress.total, percent=percent(progress.ratio))
-        parts: list[Content | str | tuple[str, str]] = [
-            (heading(label(category)), "bold"), "\n", (counts, "$text-muted"), "\n\n",
-            _(CATEGORY_INTROS[category]),
-        ]
-        if attention:
-            parts += ["\n\n", (f"{ATTENTION} " + _("Needing attention:"), "$warning bold")]
-            for title in attention:
-                parts += ["\n", ("• ", "$text-muted"), title]
-        return Content.assemble(*parts)
-
-    def _category_evidence(self, category: LeverCategory) -> list[Evidence]:
-        """The figures about a category's levers, each once, those calling for attention first."""
-        seen: set[tuple[str, str]] = set()
-        found: list[Evidence] = []
-        for lever in ordered(list(self._levers.values()), category):
-            for evidence in self._evidence.get(lever.id, []):
-                key = (evidence.rule, evidence.figure)
-                if evidence.levers and key not in seen:
-                    seen.add(key)
-                    found.append(evidence)
-        return sorted(found, key=lambda evidence: not evidence.attention)
-
-    def _show_evidence(self, evidence: list[Evidence]) -> None:
-        calling = sum(e.attention for e in evidence)
-        title = Content.assemble((_("Evidence from the data"), "bold"), "\n",
-                                 (_("v, then enter: open the record behind a figure"),
-                                  "$text-muted"))
-        if calling:
-            title = Content.assemble(title, "\n", (f"{ATTENTION} " + ngettext(
-                "{count} figure calls for attention", "{count} figures call for attention",
-                calling).format(count=calling), "$warning"))
-        self.query_one("#evidence-title", Static).update(title)
-        # Rows are kept and reused (hidden when not needed): a key typed right after the
-        # cursor moved must find them there, not halfway through a mount or a removal.
-        container = self.query_one("#evidence", Vertical)
-        rows = list(container.query_children(EvidenceRow))
-        for index, row in enumerate(rows):
-            row.display = index < len(evidence)
-            if row.display:
-                row.show(evidence[index])
-        if len(evidence) > len(rows):
-            container.mount_all(EvidenceRow(figure) for figure in evidence[len(rows):])
-        empty = self.query_one("#evidence-empty", Static)
-        empty.display = not evidence
-        empty.update(Content.styled(_("No figure from the data concerns this lever."),
-                                    "italic $text-muted"))
-
-    @on(EvidenceRow.Opened)
-    def _evidence_opened(self, event: EvidenceRow.Opened) -> None:
-        if event.evidence.target is not None:
-            self.session.open(event.evidence.target)
-
     # ------------------------------------------------------------------ keys
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -136,19 +136,19 @@ class LeverTree(KeysInOrder, Tree[Row]):
         Binding("left", "close_node", N_("Close"), show=False, id="levers.close"),
     ]
 
+    @dataclass
     class ItemToggled(Message):
         """Space on a checklist item."""
 
-        def __init__(self, row: ItemRow) -> None:
-            super().__init__()
-            self.row = row
+        row: ItemRow
+        """The item to tick or untick."""
 
+    @dataclass
     class EditRequested(Message):
         """Enter on a lever or an item."""
 
-        def __init__(self, row: LeverRow | ItemRow) -> None:
-            super().__init__()
-            self.row = row
+        row: LeverRow | ItemRow
+        """The lever or the item to edit."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(_("Levers"), id=id)

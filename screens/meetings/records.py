@@ -1,4 +1,4 @@
-"""The meeting's decisions and actions, and the follow-up of earlier actions.
+"""The meeting's decisions and actions (the earlier meetings' are in ``follow_up``).
 
 Decisions and actions captured from the notes (``D:`` and ``A:`` lines) are edited in the
 notes: Enter goes to their line. Those added through a form are edited through it. Either
@@ -8,8 +8,9 @@ step, linked both ways.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -18,19 +19,14 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Label
 
-from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import N_, _, format_date
 from coop_tui.core.labels import label
-from coop_tui.core.meeting_rules import (
-    FollowUp,
-    follow_up,
-    roadmap_item_for,
-    with_action_status,
-)
+from coop_tui.core.meeting_rules import roadmap_item_for, with_action_status
 from coop_tui.core.target import Target
 from coop_tui.screens.meetings.action_form import ActionForm
+from coop_tui.screens.meetings.action_status import ActionStatusPane, StatusChange
 from coop_tui.screens.meetings.decision_form import DecisionForm
-from coop_tui.screens.meetings.pane import MeetingPane, cell, fit_columns, pick
+from coop_tui.screens.meetings.pane import cell, fit_columns, pick
 from coop_tui.screens.meetings.vote_form import VoteForm, VoteResult
 from coop_tui.store.models import (
     Action,
@@ -38,11 +34,9 @@ from coop_tui.store.models import (
     Decision,
     Meeting,
     Presence,
-    Record,
-    RoadmapItem,
     Vote,
 )
-from coop_tui.ui.widgets.dialogs import ConfirmDialog, TextPrompt
+from coop_tui.ui.widgets.dialogs import ConfirmDialog
 
 
 def vote_summary(vote: Vote | None) -> str:
@@ -58,53 +52,6 @@ def voters(meeting: Meeting, names: dict[str, str]) -> list[str]:
     return [names[row.actor_id] for row in meeting.attendance if row.voting
             and row.actor_id in names
             and row.status in (Presence.PRESENT, Presence.SUBSTITUTED, Presence.REPRESENTED)]
-
-
-def due_check(reference: date) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        try:
-            parse_date(text, reference)
-        except ValueError:
-            return _("is not a real date (such as 26/11/2026)")
-        return ""
-
-    return check
-
-
-def _unchanged(meeting: Meeting) -> None:
-    """This meeting stays as it is (it is saved with the other records)."""
-
-
-class ActionStatusPane(MeetingPane):
-    """A pane whose keys change the state of the action under the cursor (done, reopened,
-    cancelled, postponed to a new due date), wherever that action is stored."""
-
-    def selected_action(self) -> Action | None:
-        raise NotImplementedError
-
-    def store_action(self, action: Action) -> None:
-        raise NotImplementedError
-
-    def action_status(self, status: str) -> None:
-        action = self.selected_action()
-        if action is not None:
-            self.store_action(with_action_status(action, ActionStatus(status),
-                                                 self.editor.session.today()))
-
-    def action_postpone(self) -> None:
-        action = self.selected_action()
-        if action is None:
-            return
-        reference = self.editor.session.today()
-
-        def moved(text: str | None) -> None:
-            if text is not None:
-                self.store_action(with_action_status(action, ActionStatus.POSTPONED, reference,
-                                                     parse_date(text, reference)))
-
-        self.app.push_screen(TextPrompt(_("Postpone the action"), _("New due date"), "",
-                                        due_check(reference), keep=moved,
-                                        session=self.editor.session), moved)
 
 
 class RecordsPane(ActionStatusPane):
@@ -124,13 +71,14 @@ class RecordsPane(ActionStatusPane):
     EDITING_ACTIONS = frozenset({"new", "edit", "vote", "status", "postpone", "to_roadmap",
                                  "delete"})
 
+    @dataclass
     class JumpToLine(Message):
         """Show an agenda item's notes with the cursor on one line."""
 
-        def __init__(self, item_id: str, line: int) -> None:
-            super().__init__()
-            self.item_id = item_id
-            self.line = line
+        item_id: str
+        """The agenda item whose notes to show."""
+        line: int
+        """The line of its notes to put the cursor on (from 0)."""
 
     def compose(self) -> ComposeResult:
         yield Label(_("Decisions"), classes="section-title")
@@ -302,14 +250,18 @@ class RecordsPane(ActionStatusPane):
                                       voters(self.editor.meeting, self._names()))
                              .keep_drafts(self.editor.session, voted), voted)
 
-    def selected_action(self) -> Action | None:
-        return self._action()
+    def _set_action(self, action_id: str, status: ActionStatus, due: date | None = None) -> None:
+        today = self.editor.session.today()
 
-    def store_action(self, action: Action) -> None:
         def mutate(meeting: Meeting) -> None:
-            meeting.actions = [action if a.id == action.id else a for a in meeting.actions]
+            meeting.actions = [with_action_status(a, status, today, due) if a.id == action_id
+                               else a for a in meeting.actions]
 
         self.commit(mutate)
+
+    def status_change(self) -> StatusChange | None:
+        action = self._action()
+        return None if action is None else partial(self._set_action, action.id)
 
     def action_to_roadmap(self) -> None:
         action = self._action()
@@ -366,105 +318,3 @@ class RecordsPane(ActionStatusPane):
         self.editor.set_notes(item_id, "\n".join(lines))
         if self.editor.save_pending():
             self.post_message(self.Changed())
-
-
-class FollowUpPane(ActionStatusPane):
-    """Open actions from earlier meetings (same kind, or the same people): mark them done or
-    postponed here, or make them roadmap items."""
-
-    BINDINGS = [
-        Binding("d", "status('done')", N_("Done"), id="follow.done"),
-        Binding("p", "postpone", N_("Postpone"), id="follow.postpone"),
-        Binding("o", "status('open')", N_("Reopen"), id="follow.reopen"),
-        Binding("x", "status('cancelled')", N_("Cancel it"), id="follow.cancel"),
-        Binding("r", "to_roadmap", N_("To the roadmap"), id="follow.roadmap"),
-        Binding("g", "open_meeting", N_("Go to its meeting"), id="follow.open"),
-    ]
-    EDITING_ACTIONS = frozenset({"status", "postpone", "to_roadmap"})
-
-    def compose(self) -> ComposeResult:
-        yield Label("", id="follow-title", classes="section-title")
-        yield DataTable(id="follow-table", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        self.refresh_view()
-
-    def _rows(self) -> list[FollowUp]:
-        return follow_up(self.editor.session.repository.meetings, self.editor.meeting)
-
-    def refresh_view(self) -> None:
-        rows = self._rows()
-        names = {actor.id: actor.name for actor in self.editor.session.repository.actors}
-        today = self.editor.session.today()
-        table = self.query_one("#follow-table", DataTable)
-        cursor = table.cursor_row
-        kept = fit_columns(table, [(_("Action"), 0, True), (_("Decided at"), 28, False),
-                                   (_("Decided on"), 10, True), (_("Owner"), 18, True),
-                                   (_("Due"), 10, True), (_("Status"), 10, True)],
-                           self.size.width)
-        for row in rows:
-            action = row.action
-            late = action.is_open and action.due is not None and action.due < today
-            table.add_row(*pick([
-                cell(action.text), cell(row.meeting.title),
-                format_date(row.meeting.on, "short"),
-                cell(names.get(action.owner_id or "", "") or action.owner_name),
-                Text(format_date(action.due, "short") if action.due else "",
-                     style="bold reverse" if late else ""),
-                Text(label(action.status), style="bold" if action.is_open else "dim")], kept),
-                key=f"{row.meeting.id}/{action.id}")
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
-        still_open = sum(row.action.is_open for row in rows)
-        self.query_one("#follow-title", Label).update(
-            _("Earlier actions: {open} still open, {total} listed").format(
-                open=still_open, total=len(rows)) if rows
-            else _("No earlier action to follow up (same kind of meeting, or the same people)."))
-
-    def _current(self) -> FollowUp | None:
-        table = self.query_one("#follow-table", DataTable)
-        if not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-        meeting_id, _sep, action_id = key.partition("/")
-        return next((row for row in self._rows() if row.meeting.id == meeting_id
-                     and row.action.id == action_id), None)
-
-    def _save_other(self, row: FollowUp, action: Action, item: RoadmapItem | None = None) -> bool:
-        """Save the earlier meeting with its changed action (this one is saved with it)."""
-        repository = self.editor.session.repository
-        stored = repository.get(Meeting, row.meeting.id)
-        if stored is None:
-            return False
-        other = stored.model_copy(deep=True)
-        other.actions = [action if a.id == action.id else a for a in other.actions]
-        records: list[Record] = [other] if item is None else [other, item]
-        return self.commit(_unchanged, *records)
-
-    def selected_action(self) -> Action | None:
-        row = self._current()
-        return row.action if row is not None else None
-
-    def store_action(self, action: Action) -> None:
-        row = self._current()
-        if row is not None and row.action.id == action.id:
-            self._save_other(row, action)
-
-    def action_to_roadmap(self) -> None:
-        row = self._current()
-        if row is None:
-            return
-        if row.action.roadmap_item_id:
-            self.editor.session.open(Target("roadmap", row.action.roadmap_item_id))
-            return
-        item = roadmap_item_for(row.meeting, row.action)
-        linked = row.action.model_copy(deep=True)
-        linked.roadmap_item_id = item.id
-        if self._save_other(row, linked, item):
-            self.notify(_("Added to the roadmap: {objective}").format(objective=item.objective),
-                        markup=False, timeout=6)
-
-    def action_open_meeting(self) -> None:
-        row = self._current()
-        if row is not None:
-            self.editor.session.open(Target("meetings", row.meeting.id, row.action.id))

@@ -9,6 +9,7 @@ current language, and nothing is saved until everything holds.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -97,12 +98,12 @@ class ChoiceList(KeysInOrder, OptionList):
         Binding("plus,a", "add", N_("Add"), id="choices.add"),
     ]
 
+    @dataclass
     class AddRequested(Message):
         """The user wants to add a record to this list."""
 
-        def __init__(self, choices: ChoiceList) -> None:
-            super().__init__()
-            self.choices = choices
+        choices: ChoiceList
+        """The list to add to."""
 
     def __init__(self, ids: Sequence[str], name_of: Callable[[str], str], *, id: str) -> None:
         super().__init__(id=id)

@@ -9,42 +9,36 @@ being one save.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from collections.abc import Iterable
 from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import Hit
 from textual.containers import Container, Horizontal
 from textual.content import Content
 from textual.events import Resize
-from textual.fuzzy import Matcher
 from textual.reactive import var
 from textual.widgets import Input, Static
 
-from coop_tui.core.fuzzy import rank
-from coop_tui.core.i18n import N_, _, language, ngettext
+from coop_tui.core.i18n import N_, _, language
 from coop_tui.core.insights.roadmap import (
     GROUPINGS,
-    NO_LEVER,
     Grouping,
     RoadmapFilter,
     Violation,
     When,
-    due_this_quarter,
     group_items,
-    late_items,
     matches,
     shifted_dates,
     violations,
 )
 from coop_tui.core.labels import label
 from coop_tui.core.target import Target
+from coop_tui.screens.roadmap.commands import RoadmapCommands
 from coop_tui.screens.roadmap.detail import RoadmapDetail, describe
+from coop_tui.screens.roadmap.summary import filter_description, summary_line
 from coop_tui.store.models import Lever, RoadmapItem, RoadmapStatus
-from coop_tui.ui.palette import PaletteCommand, ScreenCommands
 from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.text_fields import TextInput
@@ -57,52 +51,6 @@ GROUPING_NAMES: dict[Grouping, str] = {
     Grouping.OWNER: N_("by owner"),
     Grouping.STATUS: N_("by status"),
 }
-WHEN_NAMES: dict[When, str] = {
-    When.ANY: N_("any date"),
-    When.LATE: N_("late"),
-    When.THIS_QUARTER: N_("due this quarter"),
-    When.NEXT_30_DAYS: N_("due in the next 30 days"),
-    When.OPEN: N_("not finished"),
-}
-
-
-class RoadmapCommands(ScreenCommands):
-    """The roadmap's actions and objectives in the command palette."""
-
-    def commands(self) -> list[PaletteCommand]:
-        screen = self.screen
-        if not isinstance(screen, RoadmapScreen):
-            return []
-        commands: list[tuple[str, str, Callable[[], object]]] = [
-            (_("Roadmap: new objective"), _("Add an objective to the feuille de route"),
-             screen.action_new),
-            (_("Roadmap: show late objectives"), _("Only what is past its due date"),
-             partial(screen.filter_when, When.LATE)),
-            (_("Roadmap: show what is due this quarter"),
-             _("Unfinished objectives due before the quarter ends"),
-             partial(screen.filter_when, When.THIS_QUARTER)),
-            (_("Roadmap: filters"), _("Filter by lever, owner, status and text"),
-             screen.action_filters),
-            (_("Roadmap: clear the filters"), _("Show every objective"),
-             screen.action_clear_filters),
-            (_("Roadmap: export the calendar (.ics)"),
-             _("Meetings, deadlines and milestones for calendar software"),
-             screen.action_export),
-        ]
-        if screen.session.repository.read_only:
-            commands = [command for command in commands if command[2] != screen.action_new]
-        return [PaletteCommand(*command) for command in commands]
-
-    def records(self, matcher: Matcher) -> Iterator[Hit]:
-        screen = self.screen
-        if not isinstance(screen, RoadmapScreen):
-            return
-        # Objectives are found as people type them: accents and case folded.
-        items = {item.id: item for item in screen.session.repository.roadmap}
-        for item_id, score in rank(matcher.query, ((i.id, i.objective) for i in items.values()),
-                                   limit=10):
-            title = _("Roadmap: open « {objective} »").format(objective=items[item_id].objective)
-            yield Hit(score / 100, Content(title), partial(screen.reveal, item_id), text=title)
 
 
 class RoadmapScreen(CoopScreen):
@@ -206,43 +154,9 @@ class RoadmapScreen(CoopScreen):
 
     def _show_summary(self, items: list[RoadmapItem]) -> None:
         """What needs attention first: late items, this quarter's deadlines, broken links."""
-        today = self.session.today()
-        late = len(late_items(items, today))
-        due = len(due_this_quarter(items, today))
-        broken = len(self._broken)
-        parts: list[str | tuple[str, str]] = [
-            (ngettext("{count} late", "{count} late", late).format(count=late),
-             "$text-error bold" if late else "$text-success"),
-            " · ",
-            (ngettext("{count} due this quarter", "{count} due this quarter", due).format(
-                count=due), "$text-warning" if due else ""),
-        ]
-        if broken:
-            parts += [" · ", (ngettext("{count} dependency broken",
-                                       "{count} dependencies broken", broken).format(
-                count=broken), "$text-warning bold")]
-        description = self._filter_description()
-        if description:
-            parts += [" · ", (description, "$text-accent")]
-        self.query_one("#roadmap-summary", Static).update(Content.assemble(*parts))
-
-    def _filter_description(self) -> str:
-        """The active filters, other than the text typed in the search field."""
-        wanted = self.roadmap_filter
-        repository = self.session.repository
-        words = []
-        if wanted.lever_id == NO_LEVER:
-            words.append(_("no lever"))
-        elif wanted.lever_id is not None:
-            lever = repository.get(Lever, wanted.lever_id)
-            words.append(lever.title.get(language()) if lever else "?")
-        if wanted.owner_id is not None:
-            words.append(repository.actor_name(wanted.owner_id, "?"))
-        if wanted.status is not None:
-            words.append(label(wanted.status))
-        if wanted.when is not When.ANY:
-            words.append(_(WHEN_NAMES[wanted.when]))
-        return _("filter: {filters}").format(filters=", ".join(words)) if words else ""
+        self.query_one("#roadmap-summary", Static).update(summary_line(
+            items, self.session.today(), len(self._broken),
+            filter_description(self.roadmap_filter, self.session.repository)))
 
     def _show_detail(self, item: RoadmapItem | None) -> None:
         detail = self.query_one(RoadmapDetail)

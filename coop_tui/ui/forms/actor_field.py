@@ -4,6 +4,7 @@ picker by typing part of it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
@@ -30,13 +31,14 @@ class ActorField(Static, can_focus=True):
         Binding("delete,backspace", "clear", N_("Clear"), id="actor_field.clear"),
     ]
 
+    @dataclass
     class Changed(Message):
         """The actor held by the field changed."""
 
-        def __init__(self, field: ActorField, actor_id: str | None) -> None:
-            super().__init__()
-            self.field = field
-            self.actor_id = actor_id
+        field: ActorField
+        """The field that changed (handlers pick theirs by its id)."""
+        actor_id: str | None
+        """The actor it now holds; None once cleared."""
 
         @property
         def control(self) -> ActorField:

@@ -452,44 +452,30 @@ class PowerGrid(KeysInOrder, Widget, can_focus=True):
     selected: reactive[str | None] = reactive(None)
     read_only: reactive[bool] = reactive(False)
 
+    @dataclass
     class Selected(Message):
         """The user selected an actor on the map (keys or mouse)."""
 
-        def __init__(self, grid: PowerGrid, actor_id: str) -> None:
-            super().__init__()
-            self.grid = grid
-            self.actor_id = actor_id
+        actor_id: str
+        """The actor now selected."""
 
-        @property
-        def control(self) -> PowerGrid:
-            return self.grid
-
+    @dataclass
     class Opened(Message):
         """The user asked to open the selected actor."""
 
-        def __init__(self, grid: PowerGrid, actor_id: str) -> None:
-            super().__init__()
-            self.grid = grid
-            self.actor_id = actor_id
+        actor_id: str
+        """The actor to open."""
 
-        @property
-        def control(self) -> PowerGrid:
-            return self.grid
-
+    @dataclass
     class Moved(Message):
         """The user moved an actor on the map: these are its new scores, to save."""
 
-        def __init__(self, grid: PowerGrid, actor_id: str, influence: int,
-                     interest: int) -> None:
-            super().__init__()
-            self.grid = grid
-            self.actor_id = actor_id
-            self.influence = influence
-            self.interest = interest
-
-        @property
-        def control(self) -> PowerGrid:
-            return self.grid
+        actor_id: str
+        """The actor moved."""
+        influence: int
+        """Its influence where it now stands (1-5)."""
+        interest: int
+        """Its interest where it now stands (1-5)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -556,7 +542,7 @@ class PowerGrid(KeysInOrder, Widget, can_focus=True):
     def _choose(self, actor_id: str) -> None:
         if actor_id != self.selected:
             self.selected = actor_id
-            self.post_message(self.Selected(self, actor_id))
+            self.post_message(self.Selected(actor_id))
 
     def action_step(self, direction: str) -> None:
         found = step(self._placement, self.selected, Direction(direction))
@@ -565,7 +551,7 @@ class PowerGrid(KeysInOrder, Widget, can_focus=True):
 
     def action_open(self) -> None:
         if self._placement.find(self.selected) is not None and self.selected is not None:
-            self.post_message(self.Opened(self, self.selected))
+            self.post_message(self.Opened(self.selected))
 
     def action_move(self, direction: str) -> None:
         actor = self._placement.find(self.selected)
@@ -576,7 +562,7 @@ class PowerGrid(KeysInOrder, Widget, can_focus=True):
         if scores is None:
             self.app.bell()
             return
-        self.post_message(self.Moved(self, actor.id, *scores))
+        self.post_message(self.Moved(actor.id, *scores))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "move" and self.read_only:
@@ -594,5 +580,5 @@ class PowerGrid(KeysInOrder, Widget, can_focus=True):
             if hit.y == offset.y and hit.start <= offset.x < hit.end:
                 self._choose(hit.actor_id)
                 if event.chain == 2:
-                    self.post_message(self.Opened(self, hit.actor_id))
+                    self.post_message(self.Opened(hit.actor_id))
                 return

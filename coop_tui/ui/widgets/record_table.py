@@ -89,14 +89,16 @@ def _fitted(cell: Cell, width: int) -> Text:
     return Text(" " * PADDING).append_text(text).append(" " * PADDING)
 
 
+@dataclass
 class RecordTableMessage(Message):
-    """About row or column ``index`` of ``table``: the record's or the column's ``key``."""
+    """About a row or a column of a table."""
 
-    def __init__(self, table: RecordTable, index: int, key: str | None) -> None:
-        super().__init__()
-        self.table = table
-        self.index = index
-        self.key = key
+    table: RecordTable
+    """The table it happened in (handlers pick their table by its id)."""
+    index: int
+    """The row's or the column's index."""
+    key: str | None
+    """The record's or the column's key."""
 
     @property
     def control(self) -> RecordTable:

@@ -214,36 +214,39 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
         Binding("end", "edge(1)", N_("Last objective"), id="timeline.last", show=False),
     ]
 
+    @dataclass
     class Highlighted(Message):
-        """The selection moved to another item (None: nothing to select)."""
+        """The selection moved to another item."""
 
-        def __init__(self, item_id: str | None) -> None:
-            super().__init__()
-            self.item_id = item_id
+        item_id: str | None
+        """The item now selected (None: nothing to select)."""
 
+    @dataclass
     class Opened(Message):
         """The user asked to open an item."""
 
-        def __init__(self, item_id: str) -> None:
-            super().__init__()
-            self.item_id = item_id
+        item_id: str
+        """The item to open."""
 
+    @dataclass
     class ShiftRequested(Message):
         """The user asked to move an item's dates."""
 
-        def __init__(self, item_id: str, days: int, months: int) -> None:
-            super().__init__()
-            self.item_id = item_id
-            self.days = days
-            self.months = months
+        item_id: str
+        """The item to move."""
+        days: int
+        """How many days to move its dates by (negative: earlier)."""
+        months: int
+        """How many months to move its dates by (negative: earlier)."""
 
+    @dataclass
     class ProgressRequested(Message):
-        """The user asked to change an item's progress by ``delta`` points."""
+        """The user asked to change an item's progress."""
 
-        def __init__(self, item_id: str, delta: int) -> None:
-            super().__init__()
-            self.item_id = item_id
-            self.delta = delta
+        item_id: str
+        """The item whose progress changes."""
+        delta: int
+        """By how many points (negative: less done)."""
 
     zoom: reactive[Zoom] = reactive(Zoom.YEARS)
     left: reactive[int] = reactive(0)
