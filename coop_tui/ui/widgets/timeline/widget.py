@@ -14,6 +14,7 @@ screen that owns the store acts on them.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from rich.segment import Segment
