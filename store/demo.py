@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from coop_tui.store.catalogue import catalogue_levers
+from coop_tui.store.demo_obligations import with_statutory_calendar
 from coop_tui.store.models import (
     Action,
     ActionStatus,
@@ -1865,7 +1866,7 @@ def demo_records(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> list[
     """Every record of the demo territory: the same ones for the same size and day."""
     if size not in PLANS:
         raise ValueError(f"unknown demo size {size!r}: small or large")
-    return _Builder(PLANS[size], today).build()
+    return with_statutory_calendar(_Builder(PLANS[size], today).build(), today)
 
 
 def demo_data(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> Data:

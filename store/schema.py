@@ -6,7 +6,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coop_tui.store.models import Actor, Lever, Meeting, Relation, RoadmapItem, Territory
+from coop_tui.store.models import (
+    Actor,
+    Lever,
+    Meeting,
+    Obligation,
+    Relation,
+    RoadmapItem,
+    Territory,
+)
 
 
 class StoreFile(BaseModel):
@@ -26,6 +34,9 @@ class StoreFile(BaseModel):
     levers: dict[str, Lever] = Field(default_factory=dict)
     roadmap: dict[str, RoadmapItem] = Field(default_factory=dict)
     meetings: dict[str, Meeting] = Field(default_factory=dict)
+    obligations: dict[str, Obligation] = Field(
+        default_factory=dict,
+        description="States of statutory obligations and deadlines the user added.")
 
 
 def store_schema() -> dict[str, Any]:
