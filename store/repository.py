@@ -33,6 +33,7 @@ from coop_tui.store.models import (
     Conflict,
     Lever,
     Meeting,
+    Obligation,
     Record,
     Relation,
     RoadmapItem,
@@ -153,6 +154,10 @@ class Repository:
     @property
     def meetings(self) -> list[Meeting]:
         return self.all(Meeting)
+
+    @property
+    def obligations(self) -> list[Obligation]:
+        return self.all(Obligation)
 
     def actor_name(self, actor_id: str | None, default: str = "") -> str:
         actor = self.get(Actor, actor_id)

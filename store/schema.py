@@ -11,6 +11,7 @@ from coop_tui.store.models import (
     Conflict,
     Lever,
     Meeting,
+    Obligation,
     Relation,
     RoadmapItem,
     Territory,
@@ -42,6 +43,9 @@ class StoreFile(BaseModel):
     conflicts: dict[RecordKey, Conflict] = Field(
         default_factory=dict,
         description="Values two copies changed two ways, left by a merge to be settled.")
+    obligations: dict[RecordKey, Obligation] = Field(
+        default_factory=dict,
+        description="States of statutory obligations and deadlines the user added.")
 
 
 def store_schema() -> dict[str, Any]:

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from coop_tui.core.exports.ics import calendar_ics, escape_text, fold, store_calendar
 from coop_tui.core.i18n import set_language
+from coop_tui.core.insights.deadlines import store_obligations
 from coop_tui.shell.cli import cli
 from coop_tui.store.models import Meeting, RoadmapItem, RoadmapStatus, Territory
 from coop_tui.store.repository import Repository
@@ -33,7 +34,8 @@ def test_the_demo_calendar_reads_back(repository: Repository) -> None:
     text = store_calendar(repository)
     found = events(text)
     dated = [item for item in repository.roadmap if item.due]
-    assert len(found) == len(repository.meetings) + len(dated)
+    obligations = store_obligations(repository, date.today())
+    assert len(found) == len(repository.meetings) + len(dated) + len(obligations)
     for meeting in repository.meetings:
         event = found[f"meeting-{meeting.id}@coop-tui"]
         assert str(event["SUMMARY"]) == meeting.title

@@ -36,6 +36,7 @@ from coop_tui.store.models import (
     MeetingFormat,
     MeetingKind,
     MinutesStatus,
+    Obligation,
     Presence,
     PrivateReading,
     Record,
@@ -284,6 +285,8 @@ def test_custom_error_types_are_all_known() -> None:
         lambda: meeting(attendance=[Attendance(actor_id=same, status="represented")]),
         lambda: RoadmapItem(objective="o", partner_ids=[same, same]),
         lambda: territory(communes=["Lunel", "lunel"]),
+        lambda: Obligation(title="Rapport"),
+        lambda: Obligation(rule="convocation", met_on=date(2026, 1, 1), dismissed="why"),
     ]
     raised = {error_of(case)["type"] for case in cases}
     assert raised == set(ERROR_MESSAGES)

@@ -8,19 +8,25 @@ record's last change. Nothing private goes in: no facilitator notes, no attendan
 reading of people.
 
 Meetings keep their hours in the Europe/Paris time zone (described in the file, as the
-standard asks); roadmap deadlines and milestones are all-day events on their due date.
+standard asks); roadmap deadlines and milestones are all-day events on their due date, and
+so are statutory obligations (their own category; a UID from the rule and what triggered
+it, so the same obligation keeps its event).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from coop_tui import __version__
 from coop_tui.core.i18n import _, format_date, format_number, language
 from coop_tui.core.labels import label
 from coop_tui.store.models import Actor, Lever, Meeting, RoadmapItem, RoadmapStatus, Territory
 from coop_tui.store.repository import Repository
+
+if TYPE_CHECKING:
+    from coop_tui.core.obligations import Due
 
 CRLF = "\r\n"
 LINE_OCTETS = 75
@@ -188,12 +194,47 @@ def roadmap_event(
     ]
 
 
+def obligation_event(due: Due, territory: Territory) -> list[str]:
+    """A statutory obligation as an all-day event on its due date. Its description says
+    only what does not change with the day it is read (met, dismissed), so the same
+    records give the same file."""
+    from coop_tui.core.exports.deadlines import summary, title
+    from coop_tui.core.obligations import State
+
+    changed = (due.record or due.meeting or territory).updated
+    created = (due.record or due.meeting or territory).created
+    lines = [summary(due)]
+    if due.state is State.DONE and due.met_on is not None:
+        lines.append(_("Met on {date}").format(date=format_date(due.met_on, "long")))
+    if due.state is State.DISMISSED:
+        lines.append(_("Dismissed: {reason}").format(reason=due.dismissed))
+    summary_line = _("Statutory: {title}").format(title=title(due))
+    category = _("Statutory deadlines")
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{_uid('obligation', due.key.replace('/', '-'))}",
+        f"DTSTAMP:{_stamp(changed)}",
+        f"CREATED:{_stamp(created)}",
+        f"LAST-MODIFIED:{_stamp(changed)}",
+        f"SEQUENCE:{_sequence(changed)}",
+        f"DTSTART;VALUE=DATE:{_day(due.due)}",
+        f"DTEND;VALUE=DATE:{_day(due.due + timedelta(days=1))}",
+        f"SUMMARY:{escape_text(summary_line)}",
+        f"DESCRIPTION:{escape_text(chr(10).join(line for line in lines if line))}",
+        f"CATEGORIES:{escape_text(category)}",
+        f"STATUS:{'CANCELLED' if due.state is State.DISMISSED else 'CONFIRMED'}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
 def calendar_ics(
     territory: Territory,
     meetings: Iterable[Meeting],
     roadmap: Iterable[RoadmapItem],
     actors: Sequence[Actor] = (),
     levers: Sequence[Lever] = (),
+    obligations: Sequence[Due] = (),
 ) -> str:
     """The whole calendar as text (CRLF line ends); the same records give the same text."""
     actor_map = {actor.id: actor for actor in actors}
@@ -213,11 +254,16 @@ def calendar_ics(
         event = roadmap_event(item, actor_map, lever_map)
         if event is not None:
             lines += event
+    for due in obligations:
+        lines += obligation_event(due, territory)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
 
 
-def store_calendar(repository: Repository) -> str:
-    """The calendar of a whole store."""
+def store_calendar(repository: Repository, today: date | None = None) -> str:
+    """The calendar of a whole store, its statutory obligations included."""
+    from coop_tui.core.insights.deadlines import store_obligations
+
+    found = store_obligations(repository, today or datetime.now().date())
     return calendar_ics(repository.territory, repository.meetings, repository.roadmap,
-                        repository.actors, repository.levers)
+                        repository.actors, repository.levers, found)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         Overview,
         RoadmapLine,
     )
+    from coop_tui.core.obligations import Due
     from coop_tui.store.repository import Repository
 
 Format = Literal["text", "md", "html", "docx", "pdf"]
@@ -286,8 +287,31 @@ def _actors_section(overview: Overview, include_private: bool) -> Section:
     return (title, blocks)
 
 
+def _deadlines_section(overview: Overview) -> Section:
+    """The statutory calendar: what was missed, what falls due in the week, what comes."""
+    from coop_tui.core.exports.deadlines import summary, title
+
+    panel = overview.deadlines
+    if panel is None:
+        return (_("Statutory deadlines"), [Block(None, [(_("Not read."), "")])])
+
+    def line(found: Due) -> Line:
+        return (title(found), " · ".join(part for part in (format_date(found.due),
+                                                           summary(found)) if part))
+
+    week = {found.key for found in panel.this_week}
+    ahead = [line(found) for found in panel.upcoming if found.key not in week]
+    return (_("Statutory deadlines"), [
+        _titled(_("Missed"), [line(found) for found in panel.missed], _("Nothing missed.")),
+        _titled(_("Due within a week"), [line(found) for found in panel.this_week],
+                _("Nothing due within a week.")),
+        _titled(_("Coming next"), ahead, _("Nothing else ahead.")),
+    ])
+
+
 SECTIONS: tuple[Callable[[Overview], Section], ...] = (
-    _roadmap_section, _actions_section, _meetings_section, _levers_section,
+    _roadmap_section, _actions_section, _meetings_section, _deadlines_section,
+    _levers_section,
 )
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coop_tui.core.insights.actors import ActorFigures, actor_figures, days_since_contact
+from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel, store_obligations
 from coop_tui.core.insights.levers import (
     Evidence,
     Facts,
@@ -213,6 +214,7 @@ class Overview:
     # False while the store holds no actor, no meeting and no roadmap item: a newcomer's
     # store, where the dashboard says where to start instead of showing zeros.
     started: bool = True
+    deadlines: DeadlinesPanel | None = None  # the statutory calendar
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -228,6 +230,7 @@ def overview(repository: Repository, today: date) -> Overview:
         meetings=meetings_panel(facts.meetings, today),
         actors=actors_panel(facts),
         started=bool(facts.actors or facts.meetings or facts.roadmap),
+        deadlines=deadlines_panel(store_obligations(repository, today), today),
     )
 
 
