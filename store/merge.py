@@ -221,8 +221,10 @@ def _sequence(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
 
     Keys of the base come in the order of the side that reordered them (ours when both
     did), else the base's; a key a side added comes after the key of the base before it
-    on that side. Where both sides added after the same key, the run holding the smaller
-    key comes first, so the order does not depend on which side is which.
+    on that side (a key both added, after the earlier of its two anchors). Where both
+    sides added after the same key, their keys are interleaved keeping each side's order,
+    the smaller key first where either could come, so the order does not depend on which
+    side is which.
     """
     in_base = set(base)
 
@@ -233,8 +235,9 @@ def _sequence(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
     skeleton = ours if reordered(ours) else theirs if reordered(theirs) else base
     skeleton = [key for key in skeleton if key in in_base]
     skeleton += [key for key in base if key not in set(skeleton)]
-    runs: dict[str | None, list[list[str]]] = {}
-    placed: set[str] = set()
+    position = {key: index for index, key in enumerate([None, *skeleton])}
+    sides: list[dict[str | None, list[str]]] = []
+    anchors: dict[str, str | None] = {}
     for side in (ours, theirs):
         anchor: str | None = None
         by_anchor: dict[str | None, list[str]] = {}
@@ -242,17 +245,36 @@ def _sequence(base: list[str], ours: list[str], theirs: list[str]) -> list[str]:
             if key in in_base:
                 anchor = key
                 continue
-            if key not in placed:
-                placed.add(key)
-                by_anchor.setdefault(anchor, []).append(key)
-        for where, added in by_anchor.items():
-            runs.setdefault(where, []).append(added)
+            by_anchor.setdefault(anchor, []).append(key)
+            # A key both sides added goes after the earlier of its two anchors.
+            if key not in anchors or position[anchor] < position[anchors[key]]:
+                anchors[key] = anchor
+        sides.append(by_anchor)
     out: list[str] = []
     for anchor in [None, *skeleton]:
         if anchor is not None:
             out.append(anchor)
-        for added in sorted(runs.get(anchor, []), key=min):
-            out += added
+        one, other = ([key for key in side.get(anchor, []) if anchors[key] == anchor]
+                      for side in sides)
+        out += _interleave(one, other)
+    return out
+
+
+def _interleave(one: list[str], other: list[str]) -> list[str]:
+    """Both lists' keys once, each list's order kept where the two agree; where either
+    could come next, the smaller key does, so the result does not depend on which list is
+    which."""
+    one, other = list(one), list(other)
+    out: list[str] = []
+    while one or other:
+        heads = [side[0] for side in (one, other) if side]
+        free = [head for head in heads
+                if all(head not in side[1:] for side in (one, other))]
+        chosen = min(free or heads)
+        out.append(chosen)
+        for side in (one, other):
+            if chosen in side:
+                side.remove(chosen)
     return out
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coop_tui.store.database import parse
@@ -372,6 +372,9 @@ def without_conflicting_values(result: MergeResult) -> Documents:
 
 @PROPERTIES
 @given(scripts, scripts)
+# Both sides add the same tag, then one more each: "a" must not take its side's next tag
+# along with it.
+@example([("tag", 0, "a"), ("tag", 0, "b")], [("tag", 0, "a"), ("tag", 0, "aa")])
 def test_swapping_the_sides_changes_at_most_which_value_of_a_conflict_stays(
         ours_script: list[Edit], theirs_script: list[Edit]) -> None:
     base = base_documents()
