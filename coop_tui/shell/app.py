@@ -279,7 +279,20 @@ class CoopApp(App[int]):
             super().delay_update(delay)
 
     def open_target(self, target: Target) -> None:
-        """Switch to the target's screen, then let that screen select the record."""
+        """Switch to the target's screen, then let that screen select the record. The
+        territory and a deadline of the user's own have a form, not a screen: it opens
+        over the current one."""
+        if target.mode == "territory":
+            self.action_edit_territory()
+            return
+        if target.mode == "deadlines":
+            from coop_tui.screens.dashboard.deadlines import DeadlineForm
+            from coop_tui.store.models import Obligation
+
+            deadline = self.session.repository.get(Obligation, target.record_id)
+            if deadline is not None:
+                self.push_screen(DeadlineForm(self.session, deadline))
+            return
 
         def select() -> None:
             if isinstance(self.screen, CoopScreen):

@@ -8,7 +8,7 @@ is narrow) and its figure on the right, always shown whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.style import Style as RichStyle
@@ -58,6 +58,7 @@ class Row:
     detail: Text | None = None
     target: Target | None = None
     below: Text | None = None  # a second, muted line
+    key: str | None = None  # what names the line's record across refills, if not its target
 
 
 class DashboardPanel(KeysInOrder, OptionList):
@@ -109,28 +110,35 @@ class DashboardPanel(KeysInOrder, OptionList):
 
     def show_rows(self, rows: Iterable[Row]) -> None:
         """Replace the lines, keeping the cursor on the same record when it is still there."""
-        kept = self._highlighted_target()
+        kept, kept_key = self._highlighted_target(), self.highlighted_key
         self._targets = {}
         options: list[Option] = []
         for index, row in enumerate(rows):
             if row.target is None:
                 options.append(Option(row.main, disabled=True))
                 continue
-            key = f"line-{index}"
+            key = row.key if row.key is not None else f"line-{index}"
             self._targets[key] = row.target
             options.append(Option(_prompt(row), id=key))
         self.set_options(options)
-        again = next((key for key, target in self._targets.items() if target == kept), None)
+        again = kept_key if kept_key is not None and not kept_key.startswith("line-") \
+            and kept_key in self._targets else None
+        again = again or next((key for key, target in self._targets.items()
+                               if target == kept), None)
         if again is not None:
             self.highlighted = self.get_option_index(again)
         elif self._targets:
             self.highlighted = self.get_option_index(next(iter(self._targets)))
 
     def _highlighted_target(self) -> Target | None:
+        return self._targets.get(self.highlighted_key or "")
+
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the line under the cursor (a row's own key, else its place)."""
         if self.highlighted is None:
             return None
-        option = self.get_option_at_index(self.highlighted)
-        return self._targets.get(option.id or "")
+        return self.get_option_at_index(self.highlighted).id
 
     @property
     def targets(self) -> list[Target]:
@@ -342,9 +350,3 @@ class ActorsPanelView(DashboardPanel):
                  for line in actors.without_channel] or [self.note(
             _("Every actor has a known channel."))]
         self.show_rows(rows)
-
-
-# The panels in the order of the grid (and of Tab).
-PANELS: tuple[Callable[[], DashboardPanel], ...] = (
-    RoadmapPanelView, ActionsPanelView, MeetingsPanelView, LeversPanelView, ActorsPanelView,
-)

@@ -9,6 +9,7 @@ medium one, three on a large one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -18,12 +19,31 @@ from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Static
 
+from coop_tui.core.dates import parse_date
+from coop_tui.core.exports.deadlines import title
 from coop_tui.core.exports.status import headline
 from coop_tui.core.i18n import N_, _
 from coop_tui.core.insights.dashboard import Overview, overview
+from coop_tui.core.obligations import state_record
 from coop_tui.core.target import Target
-from coop_tui.screens.dashboard.panels import PANELS, DashboardPanel
+from coop_tui.screens.dashboard.deadlines import (
+    DeadlineForm,
+    DeadlinesPanelView,
+    met_day_check,
+    met_prompt_value,
+    reason_check,
+)
+from coop_tui.screens.dashboard.panels import (
+    ActionsPanelView,
+    ActorsPanelView,
+    DashboardPanel,
+    LeversPanelView,
+    MeetingsPanelView,
+    RoadmapPanelView,
+)
+from coop_tui.store.models import Obligation
 from coop_tui.ui.screen import CoopScreen
+from coop_tui.ui.widgets.dialogs import TextPrompt
 
 # A new store's first steps: what to do, and the keys that do it.
 FIRST_STEPS: tuple[tuple[str, str], ...] = (
@@ -47,6 +67,13 @@ def first_steps(found: Overview) -> Text:
         text.append(_(keys), style="bold")
         text.append(")")
     return text
+
+
+# The panels in the order of the grid (and of Tab).
+PANELS: tuple[Callable[[], DashboardPanel], ...] = (
+    RoadmapPanelView, ActionsPanelView, MeetingsPanelView, DeadlinesPanelView, LeversPanelView,
+    ActorsPanelView,
+)
 
 
 class DashboardScreen(CoopScreen):
@@ -88,7 +115,8 @@ class DashboardScreen(CoopScreen):
             return
         text = Text(no_wrap=False, end="")
         parts = headline(found)
-        late = bool(found.roadmap.late or found.actions.late_count)
+        late = bool(found.roadmap.late or found.actions.late_count
+                    or (found.deadlines is not None and found.deadlines.missed))
         text.append("⚠ " if late else "✓ ", style="bold")
         for index, part in enumerate(parts):
             if index:
@@ -105,6 +133,50 @@ class DashboardScreen(CoopScreen):
     @on(DashboardPanel.Chosen)
     def _open(self, event: DashboardPanel.Chosen) -> None:
         self.session.open(event.target)
+
+    # ------------------------------------------------------------------ deadlines
+
+    @on(DeadlinesPanelView.SettleRequested)
+    def _settle(self, event: DeadlinesPanelView.SettleRequested) -> None:
+        due, today = event.due, self.session.today()
+        name = title(due)
+        if event.how == "met":
+            def met(text: str | None) -> None:
+                if text is not None:
+                    day = parse_date(text, today)
+                    self._save_state(state_record(due, met_on=day),
+                                     _("« {title} » marked met.").format(title=name))
+
+            self.app.push_screen(TextPrompt(name, _("Met on"), met_prompt_value(today),
+                                            met_day_check(today), confirm=_("Mark met")), met)
+            return
+
+        def dismissed(reason: str | None) -> None:
+            if reason is not None:
+                self._save_state(state_record(due, dismissed=reason),
+                                 _("« {title} » dismissed.").format(title=name))
+
+        self.app.push_screen(TextPrompt(name, _("Why is it dismissed?"), "", reason_check,
+                                        confirm=_("Dismiss")), dismissed)
+
+    def _save_state(self, record: Obligation, done: str) -> None:
+        refusal = self.session.save([record])
+        if refusal is not None:
+            self.notify(_("Not saved: {reason}").format(reason=refusal.message),
+                        severity="error", markup=False)
+            return
+        self.refresh_data()
+        self.notify(done, timeout=4, markup=False)
+
+    @on(DeadlinesPanelView.AddRequested)
+    def _add_deadline(self) -> None:
+        self.app.push_screen(DeadlineForm(self.session), self._deadline_saved)
+
+    def _deadline_saved(self, deadline: Obligation | None) -> None:
+        if deadline is not None:
+            self.refresh_data()
+            self.notify(_("Saved « {title} ».").format(title=deadline.title), timeout=4,
+                        markup=False)
 
     def show_record(self, target: Target) -> None:
         """The dashboard has no record of its own: a jump here shows it from the top."""

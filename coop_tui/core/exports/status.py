@@ -152,6 +152,11 @@ def headline(overview: Overview, *, include_private: bool = True) -> list[str]:
         ngettext("{count} item due within 30 days", "{count} items due within 30 days",
                  len(roadmap.due_soon)).format(count=len(roadmap.due_soon)),
     ]
+    missed = len(overview.deadlines.missed) if overview.deadlines is not None else 0
+    if missed:
+        parts.insert(2, ngettext("{count} missed statutory deadline",
+                                 "{count} missed statutory deadlines", missed).format(
+            count=missed))
     if overview.meetings.upcoming:
         coming = overview.meetings.upcoming[0]
         parts.append(_("next meeting: {title}, {when}").format(

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from coop_tui.core.insights.actors import ActorFigures, actor_figures, days_since_contact
-from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel, store_obligations
+from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel
 from coop_tui.core.insights.levers import (
     Evidence,
     Facts,
@@ -230,7 +230,7 @@ def overview(repository: Repository, today: date) -> Overview:
         meetings=meetings_panel(facts.meetings, today),
         actors=actors_panel(facts),
         started=bool(facts.actors or facts.meetings or facts.roadmap),
-        deadlines=deadlines_panel(store_obligations(repository, today), today),
+        deadlines=deadlines_panel(list(facts.dues), today),
     )
 
 

@@ -47,6 +47,7 @@ from coop_tui.store.models import (
 )
 
 if TYPE_CHECKING:
+    from coop_tui.core.obligations import Due
     from coop_tui.store.models import Relation
     from coop_tui.store.repository import Repository
 
@@ -106,12 +107,16 @@ class Facts:
     roadmap: Sequence[RoadmapItem] = ()
     relations: Sequence[Relation] = ()
     journal: LastExports = NO_EXPORT
+    dues: Sequence[Due] = ()  # the statutory calendar, in the order things fall due
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
+        from coop_tui.core.insights.deadlines import store_obligations
+
         return cls(today=today, territory=repository.territory, actors=repository.actors,
                    meetings=repository.meetings, roadmap=repository.roadmap,
-                   relations=repository.relations, journal=read_journal(repository.path))
+                   relations=repository.relations, journal=read_journal(repository.path),
+                   dues=store_obligations(repository, today))
 
     @property
     def last_minutes_export(self) -> datetime | None:
@@ -632,10 +637,16 @@ def shared_follow_up(facts: Facts) -> Evidence:
 
 # ---------------------------------------------------------------------------- per lever
 
+def _statutory_steps(facts: Facts) -> list[Evidence]:
+    from coop_tui.core.insights.statutory_steps import statutory_steps
+
+    return statutory_steps(facts.dues)
+
+
 TERRITORY_RULES: tuple[Callable[[Facts], Evidence | list[Evidence]], ...] = (
     meeting_rhythm, meeting_cadence, channel_coverage, role_assessment, counterweights,
     follower_contact, commune_knowledge, roadmap_completeness, roadmap_late, overdue_actions,
-    investment, shared_follow_up,
+    investment, shared_follow_up, _statutory_steps,
 )
 
 
@@ -651,7 +662,13 @@ def territory_evidence(facts: Facts) -> list[Evidence]:
 def evidence_for(lever: Lever, facts: Facts, shared: Sequence[Evidence]) -> list[Evidence]:
     """The figures about one lever: its own, then the shared ones that name its key;
     those calling for attention first."""
+    from coop_tui.core.insights.statutory_steps import lever_subject, subject_steps
+
     own = [lever_roadmap(lever, facts)]
+    subject = lever_subject(lever)
+    steps = subject_steps(subject, facts.dues) if subject is not None else None
+    if steps is not None:
+        own.append(steps)
     deadline = lever_deadline(lever, facts)
     if deadline is not None:
         own.insert(0, deadline)
