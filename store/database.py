@@ -37,6 +37,7 @@ from coop_tui.store.errors import (
     StoreUnreadable,
 )
 from coop_tui.store.files import (
+    A_SYMLINK,
     READ_LIMIT_MB,
     NotRegularFile,
     TooLarge,
@@ -49,6 +50,7 @@ from coop_tui.store.integrity import DUPLICATE_ID, store_problems
 from coop_tui.store.lock import LockOwner, StoreLock, lock_files, read_owner
 from coop_tui.store.migrations import file_version, migrate
 from coop_tui.store.models import ERROR_MESSAGES, TABLES, Record
+from coop_tui.store.private import join, private_apart, sidecar_path, write_layout
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import (
     BackgroundWriter,
@@ -97,6 +99,7 @@ class Loaded:
     payload: bytes
     migrated_from: int | None
     cleaned: bool = False
+    private_payload: bytes | None = None  # the sidecar as read, when the layout has one
 
     @property
     def rewrite_reason(self) -> str:
@@ -226,8 +229,14 @@ def duplicate_keys(payload: bytes, data: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def parse(path: Path, payload: bytes) -> Loaded:
-    """Turn a file's bytes into validated records, or raise StoreCorrupt/StoreTooNew."""
+def parse(path: Path, payload: bytes,
+          private_payload: bytes | Callable[[], bytes | None] | None = None) -> Loaded:
+    """Turn a file's bytes into validated records, or raise StoreCorrupt/StoreTooNew.
+
+    ``private_payload`` is the private sidecar's bytes (``store/private.py``), or how to
+    read them: joined in when the territory keeps its private parts apart, not even read
+    otherwise.
+    """
     problems: list[Problem] = []
     if not payload.strip():
         raise StoreCorrupt(path, [Problem(path.name, "empty_file", EMPTY_FILE)],
@@ -265,6 +274,17 @@ def parse(path: Path, payload: bytes) -> Loaded:
                 {"found": version, "detail": "not an object of tables"})],
                 backups.latest_backup(path))
         migrated_from = version
+    if callable(private_payload):
+        private_payload = private_payload() if private_apart(data) else None
+    if private_payload is not None and private_apart(data):
+        try:
+            data = join(data, orjson.loads(private_payload))
+        except orjson.JSONDecodeError as error:
+            raise StoreCorrupt(path, [*problems, Problem(
+                sidecar_path(path).name, "json_invalid", NOT_JSON, {"detail": str(error)})],
+                backups.latest_backup(path)) from None
+    else:
+        private_payload = None
     records: dict[str, dict[str, Record]] = {table: {} for table in TABLES}
     seen: dict[str, str] = {}
     with _gc_paused():
@@ -307,7 +327,7 @@ def parse(path: Path, payload: bytes) -> Loaded:
     cleaned = bool(_CONTROL_ESCAPE.search(payload) or _C1_CONTROL.search(payload))
     if cleaned:
         _store_cleaned_text(data, records)
-    return Loaded(data, records, payload, migrated_from, cleaned)
+    return Loaded(data, records, payload, migrated_from, cleaned, private_payload)
 
 
 # A control character other than tab, line feed and carriage return, as a JSON escape or
@@ -372,6 +392,26 @@ def _read(path: Path) -> bytes:
         raise StoreUnreadable(path, reason=os_reason(error)) from None
 
 
+def _read_private(path: Path) -> bytes | None:
+    """The private sidecar's bytes, or None when there is none; read as the store is (a
+    regular file of a sane size, no link followed)."""
+    sidecar = sidecar_path(path)
+    try:
+        if os.path.islink(sidecar):  # coop-tui writes it as a file: a link is planted
+            raise NotRegularFile(sidecar, A_SYMLINK)
+        return read_regular(sidecar)
+    except FileNotFoundError:
+        return None
+    except NotRegularFile as error:
+        raise StoreNotRegular(sidecar, reason=error.kind) from None
+    except TooLarge:
+        raise StoreTooLarge(sidecar, limit=READ_LIMIT_MB) from None
+    except IsADirectoryError:
+        raise StoreIsFolder(sidecar) from None
+    except OSError as error:
+        raise StoreUnreadable(sidecar, reason=os_reason(error)) from None
+
+
 def check(path: Path) -> list[Problem]:
     """Every problem of a store file, without opening it for writing (``coop-tui check``)."""
     return inspect(path)[0]
@@ -382,7 +422,7 @@ def inspect(path: Path) -> tuple[list[Problem], int | None]:
     when it is in the current one): such a file is upgraded when it is next opened."""
     path = resolve(path)
     try:
-        loaded = parse(path, _read(path))
+        loaded = parse(path, _read(path), partial(_read_private, path))
     except StoreCorrupt as error:
         return error.problems, None
     return [], loaded.migrated_from
@@ -407,6 +447,13 @@ def create(path: Path, initial: Data) -> None:
     if not path.parent.is_dir():
         raise StoreFolderMissing(path, folder=str(path.parent))
     DirectWriter(path).submit(serialise(initial))
+
+
+def _back_up(path: Path, loaded: Loaded, reason: str = "") -> None:
+    """Keep the file as read, and its private sidecar when it has one."""
+    backups.make_backup(path, loaded.payload, reason)
+    if loaded.private_payload is not None:
+        backups.make_backup(sidecar_path(path), loaded.private_payload, reason)
 
 
 def open_store(
@@ -454,19 +501,24 @@ def open_store(
             backups.clean_stale_temp_files_of(path, locked_at)
             if not path.exists() and initial is not None:
                 create(path, initial())
-        loaded = parse(path, _read(path))
+        loaded = parse(path, _read(path), partial(_read_private, path))
         writer: Writer | None = None
+        private_writer: Writer | None = None
+        sidecar = sidecar_path(path)
         if writable:
             if loaded.rewrite_reason:
-                backups.make_backup(path, loaded.payload, loaded.rewrite_reason)
-                DirectWriter(path).submit(serialise(loaded.data))
+                _back_up(path, loaded, loaded.rewrite_reason)
+                write_layout(path, loaded.data)
                 writer = BackgroundWriter(path, on_save) if background else DirectWriter(path)
+                private_writer = (BackgroundWriter(sidecar, on_save) if background
+                                  else DirectWriter(sidecar))
             elif background:
-                writer = BackgroundWriter(path, on_save, first=partial(
-                    backups.make_backup, path, loaded.payload))
+                writer = BackgroundWriter(path, on_save, first=partial(_back_up, path, loaded))
+                private_writer = BackgroundWriter(sidecar, on_save)
             else:
-                backups.make_backup(path, loaded.payload)
+                _back_up(path, loaded)
                 writer = DirectWriter(path)
+                private_writer = DirectWriter(sidecar)
     except BaseException:
         if lock is not None:
             lock.release()
@@ -476,6 +528,7 @@ def open_store(
         data=loaded.data,
         records=loaded.records,
         writer=writer,
+        private_writer=private_writer,
         lock=lock,
         read_only_reason="" if writable else (reason or N_("opened read-only")),
         read_only_params={"owner": str(owner)} if owner else {},

@@ -267,6 +267,8 @@ class Territory(Record):
     address: Text = ""  # the letterhead's postal address, one line per line
     logo_path: Line = ""  # a PNG or JPEG for the letterhead of Word and PDF documents
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    # Shared through git with the private parts in a file of their own (store/private.py).
+    private_apart: bool = False
 
     _unique_communes = field_validator("communes")(_unique_names)
 

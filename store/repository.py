@@ -40,7 +40,8 @@ from coop_tui.store.models import (
     Territory,
     utc_now,
 )
-from coop_tui.store.storage import Data, MemoryStorage, Writer
+from coop_tui.store.private import LayoutStorage
+from coop_tui.store.storage import Data, Writer
 from coop_tui.store.text import N_
 
 R = TypeVar("R", bound=Record)
@@ -77,6 +78,7 @@ class Repository:
         data: Data,
         records: dict[str, dict[str, Record]],
         writer: Writer | None,
+        private_writer: Writer | None = None,
         lock: StoreLock | None = None,
         read_only_reason: str = "",
         read_only_params: Mapping[str, Any] | None = None,
@@ -86,7 +88,8 @@ class Repository:
         self.read_only_params = dict(read_only_params or {})
         self._records = records
         self._lock = lock
-        self._storage = MemoryStorage(data, writer, path, self.read_only_message)
+        self._storage = LayoutStorage(data, writer, path, self.read_only_message,
+                                      private_writer)
         self._db = RecordDatabase(storage=lambda: self._storage)
         self._revision = 0
         self.closed = False

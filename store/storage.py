@@ -214,7 +214,7 @@ class MemoryStorage(Storage):
         if self._depth:
             self._dirty = True
         else:
-            self._writer.submit(serialise(self._data))
+            self._submit()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -228,7 +228,12 @@ class MemoryStorage(Storage):
             self._depth -= 1
             if not self._depth and self._dirty:
                 self._dirty = False
-                self._writer.submit(serialise(self._data))
+                self._submit()
+
+    def _submit(self) -> None:
+        """Hand the data to the writer as one snapshot (a subclass may split it)."""
+        if self._writer is not None:
+            self._writer.submit(serialise(self._data))
 
     def flush(self) -> None:
         if self._writer is not None:

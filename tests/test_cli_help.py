@@ -97,7 +97,7 @@ def catalogue_script() -> ModuleType:
 def test_the_tree_holds_every_command() -> None:
     assert {" ".join(path) for path in PATHS} == {
         "", "open", "demo", "check", "schema", "status", "export", "export minutes",
-        "export ics", "export actors", "merge", "deadlines"}
+        "export ics", "export actors", "merge", "deadlines", "share", "share init", "sync"}
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "root")

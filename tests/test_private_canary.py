@@ -49,3 +49,35 @@ def test_the_actor_list_carries_it_when_asked(capsys: pytest.CaptureFixture[str]
     target = tmp_path / "actors.csv"
     run(capsys, "export", "actors", str(canary_store), "--include-private", "-o", str(target))
     assert CANARY in target.read_text(encoding="utf-8-sig")
+
+
+def apart(store: Path) -> Path:
+    """The store laid out for sharing: its private parts in the sidecar."""
+    from coop_tui.store.database import open_store
+
+    repository = open_store(store)
+    try:
+        territory = repository.territory.model_copy(deep=True)
+        territory.private_apart = True
+        repository.save(territory)
+    finally:
+        repository.close()
+    return store.with_name(f"{store.stem}.private.json")
+
+
+def test_the_shared_file_never_holds_the_canary(canary_store: Path) -> None:
+    sidecar = apart(canary_store)
+    assert CANARY not in canary_store.read_text(encoding="utf-8")
+    assert CANARY in sidecar.read_text(encoding="utf-8")
+
+
+def test_no_export_leaks_the_canary_with_the_private_parts_apart(
+        capsys: pytest.CaptureFixture[str], canary_store: Path) -> None:
+    apart(canary_store)
+    test_no_export_leaks_the_private_canary(capsys, canary_store)
+
+
+def test_the_actor_list_carries_it_from_the_sidecar_when_asked(
+        capsys: pytest.CaptureFixture[str], canary_store: Path, tmp_path: Path) -> None:
+    apart(canary_store)
+    test_the_actor_list_carries_it_when_asked(capsys, canary_store, tmp_path)

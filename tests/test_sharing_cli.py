@@ -72,3 +72,23 @@ def test_a_damaged_side_is_one_line_and_leaves_ours_untouched(
     assert code == 1 and err.count("\n") == 1 and "cannot be merged" in err
     assert "Traceback" not in err
     assert paths[1].read_bytes() == before
+
+
+def test_the_driver_never_writes_private_parts_into_a_shared_file(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from coop_tui.store.private import split
+
+    base = base_documents()
+    next(iter(base["territory"].values()))["private_apart"] = True
+    shared = split(base)[0]
+    ours = edited(shared, lambda d: first(d, "actors", name="Lormes").update(name="Lormes-O"))
+    theirs = edited(shared, lambda d: first(d, "meetings").update(place="Mairie"))
+    paths = sides(tmp_path, ours, theirs, shared)
+    code, _out, err = run(capsys, "merge", *map(str, paths), "--path", "territoire/val.json")
+    assert code == 0, err
+    merged = json.loads(paths[1].read_text(encoding="utf-8"))
+    assert merged["relations"] == {}
+    assert all("private" not in d for d in merged["actors"].values())
+    assert all("private_notes" not in d for d in merged["meetings"].values())
+    assert first(merged, "meetings")["place"] == "Mairie"
+    assert first(merged, "actors", name="Lormes-O")
