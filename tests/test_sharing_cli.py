@@ -92,3 +92,27 @@ def test_the_driver_never_writes_private_parts_into_a_shared_file(
     assert all("private_notes" not in d for d in merged["meetings"].values())
     assert first(merged, "meetings")["place"] == "Mairie"
     assert first(merged, "actors", name="Lormes-O")
+
+
+def test_a_commit_message_counts_records_and_names_meetings_whose_notes_changed() -> None:
+    from coop_tui.i18n import language, set_language
+    from coop_tui.sharing import describe_changes
+    from tests.test_store_merge import add, new_actor
+
+    base = base_documents()
+
+    def work(d: Any) -> None:
+        add(d, new_actor("Mairie de Cressy"))
+        first(d, "actors", name="Lormes")["tags"] = ["rural"]
+        first(d, "meetings")["agenda"][0]["notes"] += "Point voirie.\n"
+
+    before = language()
+    try:
+        set_language("en")
+        assert describe_changes(base, edited(base, work)) == "2 actors, notes of COPIL n°1"
+        assert describe_changes(base, base) == ""
+        set_language("fr")
+        assert describe_changes(base, edited(base, work)) == (
+            "2 acteur·rices, notes de COPIL n°1")
+    finally:
+        set_language(before)
