@@ -66,3 +66,17 @@ def test_dashboard_of_a_new_store_80x24(snap_compare: Callable[..., bool],
     app = make_app(new_store)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
 
+
+
+async def _open_calendar_settings(pilot: Pilot[int]) -> None:
+    await _settle(pilot)
+    pilot.app.screen.query_one("#panel-deadlines").focus()
+    await pilot.press("s")
+    await _settle(pilot)
+
+
+def test_calendar_settings_100x30_french(snap_compare: Callable[..., bool],
+                                         make_app: AppFactory, fixed_repository: Repository,
+                                         french: None) -> None:
+    app = make_app(fixed_repository)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=_open_calendar_settings)

@@ -6,15 +6,17 @@ as lever evidence."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input, TextArea
 
 from coop_tui.core.insights.deadlines import deadlines_panel, store_obligations
 from coop_tui.core.insights.levers import Facts, evidence_by_lever
 from coop_tui.core.obligations import State
 from coop_tui.screens.dashboard.deadlines import DeadlineForm, DeadlinesPanelView
 from coop_tui.screens.dashboard.screen import DashboardScreen
+from coop_tui.screens.territory.calendar_form import CalendarSettingsForm
 from coop_tui.shell.app import CoopApp
 from coop_tui.store.models import Obligation
 from coop_tui.store.repository import Repository
@@ -171,3 +173,46 @@ def test_the_statutory_steps_are_lever_evidence(repository: Repository) -> None:
     (own,) = steps["Pacte de gouvernance"]
     assert context.figure == own.figure == "1 of 1 statutory step taken on time"
     assert not steps["power_games"]
+
+
+async def open_settings(pilot: Pilot[int], app: CoopApp) -> CalendarSettingsForm:
+    await deadlines(pilot, app)
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, CalendarSettingsForm))
+    assert isinstance(app.screen, CalendarSettingsForm)
+    return app.screen
+
+
+async def test_a_budget_vote_added_in_the_settings_brings_its_debate(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        form = await open_settings(pilot, app)
+        votes = form.query_one("#budget_votes", TextArea)
+        votes.text = votes.text + "\n31/02/2028"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # a line that is no date: nothing saved
+        (error,) = [line for line in form.query(FieldError) if line.display]
+        assert error.field == "budget_votes" and "3" in str(error.render())
+        votes.text = votes.text.replace("31/02/2028", "28/03/2028")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        calendar = app.session.repository.territory.calendar
+        assert date(2028, 3, 28) in calendar.budget_votes
+        found = store_obligations(app.session.repository, TODAY)
+        assert any(due.rule is not None and due.rule.key == "budget_debate"
+                   and due.trigger_on == date(2028, 3, 28) for due in found)
+
+
+async def test_without_a_large_commune_there_is_no_budget_debate(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 36)) as pilot:
+        form = await open_settings(pilot, app)
+        large = form.query_one("#commune_of_3500", Checkbox)
+        assert large.value
+        await pilot.press("space", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        assert not app.session.repository.territory.calendar.commune_of_3500
+        found = store_obligations(app.session.repository, TODAY)
+        assert not [due for due in found if due.rule and due.rule.key == "budget_debate"]

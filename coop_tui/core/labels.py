@@ -14,6 +14,7 @@ from coop_tui.store.models import (
     ActorKind,
     Channel,
     DeliberationResult,
+    GovernancePact,
     LeverCategory,
     LeverStatus,
     MeetingFormat,
@@ -117,6 +118,11 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         DeliberationResult.ADOPTED: N_("adopted"),
         DeliberationResult.REJECTED: N_("rejected"),
         DeliberationResult.DEFERRED: N_("deferred"),
+    },
+    GovernancePact: {
+        GovernancePact.UNDECIDED: N_("not decided yet"),
+        GovernancePact.DRAFTING: N_("the council decided to draw one up"),
+        GovernancePact.DECLINED: N_("the council decided not to"),
     },
 }
 

@@ -3,8 +3,9 @@ next, each line one Enter away from the session, the lever or the deadline it co
 
 The keys settle an obligation where it is read: ``m`` marks it met (today unless another
 day is typed, so ``m`` then Enter), ``d`` dismisses it with a reason that stays written with
-it, ``a`` adds a deadline of the user's own. A missed obligation stays in the panel until
-one of them is done.
+it, ``a`` adds a deadline of the user's own, ``s`` opens what the calendar knows of the
+territory (its size, the council's choices, the budget votes). A missed obligation stays
+in the panel until it is met or dismissed.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class DeadlinesPanelView(DashboardPanel):
         Binding("m", "met", N_("Met"), id="deadlines.met"),
         Binding("d", "dismiss", N_("Dismiss"), id="deadlines.dismiss"),
         Binding("a", "add", N_("Add a deadline"), id="deadlines.add"),
+        Binding("s", "settings", N_("Calendar settings"), id="deadlines.settings"),
     ]
 
     @dataclass
@@ -54,6 +56,10 @@ class DeadlinesPanelView(DashboardPanel):
     @dataclass
     class AddRequested(Message):
         """The user wants to add a deadline of their own."""
+
+    @dataclass
+    class SettingsRequested(Message):
+        """The user wants to see or change what the calendar knows of the territory."""
 
     def __init__(self) -> None:
         super().__init__(_("Deadlines"), id="panel-deadlines")
@@ -116,6 +122,9 @@ class DeadlinesPanelView(DashboardPanel):
 
     def action_add(self) -> None:
         self.post_message(self.AddRequested())
+
+    def action_settings(self) -> None:
+        self.post_message(self.SettingsRequested())
 
 
 def met_day_check(today: date) -> Check:

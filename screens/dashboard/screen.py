@@ -168,6 +168,12 @@ class DashboardScreen(CoopScreen):
         self.refresh_data()
         self.notify(done, timeout=4, markup=False)
 
+    @on(DeadlinesPanelView.SettingsRequested)
+    def _calendar_settings(self) -> None:
+        from coop_tui.screens.territory.calendar_form import CalendarSettingsForm
+
+        self.app.push_screen(CalendarSettingsForm(self.session))
+
     @on(DeadlinesPanelView.AddRequested)
     def _add_deadline(self) -> None:
         self.app.push_screen(DeadlineForm(self.session), self._deadline_saved)
