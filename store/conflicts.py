@@ -2,7 +2,8 @@
 
 A :class:`~coop_tui.store.models.Conflict` names a value by its path in the record's
 document: field names and part ids joined by dots (``agenda.<id>.notes``), or nothing for
-the whole record. The repository saves what these functions make (``Repository.resolve``).
+the whole record. What :func:`settlement` makes is saved as one write, by the repository
+(``Repository.resolve``) or by the app's one save path.
 """
 
 from __future__ import annotations
@@ -63,3 +64,23 @@ def whole_record(conflict: Conflict, value: Any) -> Record | None:
     if value is None:
         return None
     return TABLES[conflict.record_table].model_validate(value)
+
+
+def settlement(conflict: Conflict, current: Record | None,
+               value: Any) -> tuple[list[Record], list[Record]]:
+    """What to save and delete, as one write, to settle ``conflict`` on ``value`` while the
+    record now reads ``current`` (None if it is gone): the conflict always goes.
+
+    For a whole-record conflict, ``None`` deletes the record and a document replaces it;
+    a value for a record deleted since settles nothing more. Raises pydantic's
+    ValidationError for a value the record cannot hold, ConflictPlaceGone when the part
+    was deleted since.
+    """
+    if not conflict.field:
+        settled = whole_record(conflict, value)
+        if settled is None:
+            return [], [conflict, *([current] if current is not None else [])]
+        return [settled], [conflict]
+    if current is None:
+        return [], [conflict]
+    return [with_value(current, conflict.field, value)], [conflict]

@@ -18,7 +18,7 @@ from pydantic import JsonValue
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from coop_tui.store.conflicts import whole_record, with_value
+from coop_tui.store.conflicts import settlement
 from coop_tui.store.errors import IntegrityError, Problem, ReadOnlyStore, SaveFailed
 from coop_tui.store.integrity import (
     DUPLICATE_ID,
@@ -332,17 +332,8 @@ class Repository:
         referred to), :class:`ConflictPlaceGone` when the part was deleted since.
         """
         current = self._records.get(conflict.record_table, {}).get(conflict.record_id)
-        if not conflict.field:
-            settled = whole_record(conflict, value)
-            if settled is None:
-                self.replace([], [conflict, *([current] if current else [])])
-            else:
-                self.replace([settled], [conflict])
-            return
-        if current is None:  # the record was deleted since: nothing to settle
-            self.delete(conflict)
-            return
-        self.replace([with_value(current, conflict.field, value)], [conflict])
+        saved, deleted = settlement(conflict, current, value)
+        self.replace(saved, deleted)
 
     # ------------------------------------------------------------------ lifetime
 

@@ -43,13 +43,13 @@ async def test_screens_follow_changes_made_elsewhere(make_app: AppFactory) -> No
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, CoopScreen)
-            assert app.screen._shown_revision == repository.revision
+            assert app.screen._shown_version == app.session.version
         actor = repository.actors[0].model_copy(deep=True)
         actor.name = "Renamed elsewhere"
         repository.save(actor)
         await pilot.press("2")
         await pilot.pause()
-        assert app.screen._shown_revision == repository.revision
+        assert app.screen._shown_version == app.session.version
 
 
 async def test_help_lists_the_keys(make_app: AppFactory) -> None:

@@ -264,3 +264,41 @@ def test_a_merge_that_cannot_be_valid_is_undone_and_nothing_is_sent(
     assert len(git(bruno.parent, "rev-list", "--parents", "-n1", "HEAD").split()) == 2
     assert not (bruno.parent / ".git" / "MERGE_HEAD").exists()
     assert git(remote, "rev-parse", "main") == git(anne.parent, "rev-parse", "HEAD")
+
+
+async def test_sync_from_the_palette_brings_a_colleagues_work_into_the_open_app(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The app writes what is pending, lets the store go, syncs, and shows the merged
+    store: the colleague's new actor is there, and the app's own edit reached the remote."""
+    from coop_tui.core.settings import Settings
+    from coop_tui.shell.app import CoopApp
+    from coop_tui.shell.syncing import SyncingScreen
+
+    remote, anne = first_copy(capsys, tmp_path)
+    bruno = second_copy(capsys, tmp_path, remote)
+    edit(bruno, lambda r: r.save(Actor(name="Syndicat des eaux", kind="public_body")))
+    ok(capsys, "sync", str(bruno))
+    repository = open_store(anne, background=True)
+    app = CoopApp(repository, Settings())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.session.save([Actor(name="Foyer rural", kind="association")])
+        app.action_sync()
+        for _attempt in range(600):  # git and a subprocess: wait for the outcome itself
+            await pilot.pause()
+            if (app.session.generation == 1 and not isinstance(app.screen, SyncingScreen)):
+                break
+        else:
+            raise AssertionError("sync never finished")
+        names = {actor.name for actor in app.session.repository.actors}
+        assert {"Syndicat des eaux", "Foyer rural"} <= names
+        assert not app.session.repository.read_only
+    app.session.repository.close()
+    repository.close()
+    ok(capsys, "sync", str(bruno))
+    edit(bruno, lambda r: None)
+    later = open_store(bruno, read_only=True)
+    try:
+        assert "Foyer rural" in {actor.name for actor in later.actors}
+    finally:
+        later.close()

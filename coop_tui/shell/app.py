@@ -23,10 +23,11 @@ from textual.command import CommandPalette, Provider
 from textual.message import Message
 from textual.screen import Screen
 
-from coop_tui.core.i18n import N_, _, translate_error
+from coop_tui.core.i18n import N_, _, ngettext, translate_error
 from coop_tui.core.settings import Settings
 from coop_tui.core.target import Target
 from coop_tui.shell import collector
+from coop_tui.shell.syncing import SyncOutcome
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.repository import Repository
 from coop_tui.store.text import clean_multiline
@@ -282,6 +283,7 @@ class CoopApp(App[int]):
         """Switch to the target's screen, then let that screen select the record. The
         territory and a deadline of the user's own have a form, not a screen: it opens
         over the current one."""
+        self._say_conflicts(target)
         if target.mode == "territory":
             self.action_edit_territory()
             return
@@ -300,6 +302,66 @@ class CoopApp(App[int]):
 
         self.action_show_mode(target.mode)
         self.call_after_refresh(select)
+
+    def action_sync(self) -> None:
+        """Run ``coop-tui sync`` on the store: written and let go first, read again after."""
+        from coop_tui.shell.syncing import SyncingScreen
+
+        repository = self.session.repository
+        if repository.read_only:
+            return
+        self.save_everything()
+        path = repository.path
+        repository.close()
+        self.push_screen(SyncingScreen(path.name))
+        self.run_worker(partial(self._sync_in_thread, path), thread=True, exclusive=True,
+                        group="sync")
+
+    def _sync_in_thread(self, path: Path) -> None:
+        from coop_tui.shell.syncing import run_sync
+
+        outcome = run_sync(path)
+        self.call_from_thread(self._synced, path, outcome)
+
+    def _synced(self, path: Path, outcome: SyncOutcome) -> None:
+        """Open the store again (merged work included) and show every screen afresh."""
+        from coop_tui.shell.syncing import SyncingScreen
+        from coop_tui.store.database import open_store
+        from coop_tui.store.errors import StoreError
+
+        if isinstance(self.screen, SyncingScreen):
+            self.pop_screen()
+        try:
+            repository = open_store(path, background=True, on_save=self.save_listener)
+        except StoreError as error:
+            self.crash_message = translate_error(error)
+            self.notify(translate_error(error), severity="error", markup=False)
+            self.exit(1)
+            return
+        self.session.reopened(repository)
+        if isinstance(self.screen, CoopScreen):
+            self.screen.refresh_if_stale()
+        self.notify(outcome.line or (_("In sync.") if outcome.ok else _("Sync failed.")),
+                    severity="information" if outcome.ok else "error",
+                    timeout=8, markup=False)
+
+    def action_conflicts(self) -> None:
+        """What merges left to settle: keep mine, keep theirs, or edit."""
+        from coop_tui.screens.sharing import ConflictsScreen
+
+        self.push_screen(ConflictsScreen(self.session, self.open_target))
+
+    def _say_conflicts(self, target: Target) -> None:
+        """A record opened with a conflict left on it says so, with the way to settle it."""
+        repository = self.session.repository
+        count = sum(1 for conflict in repository.conflicts
+                    if conflict.record_id == target.record_id)
+        if count:
+            self.notify(ngettext("{count} conflict left on this record by a merge: ctrl+p, "
+                                 "then « Conflicts »",
+                                 "{count} conflicts left on this record by a merge: ctrl+p, "
+                                 "then « Conflicts »", count).format(count=count),
+                        severity="warning", timeout=6, markup=False)
 
     def action_edit_territory(self) -> None:
         """Open the territory form over the current screen (it saves the territory itself;
@@ -331,6 +393,14 @@ class CoopApp(App[int]):
             yield SystemCommand(_("Territory: edit"),
                                 _("Name, member communes and mandate of the territory"),
                                 self.action_edit_territory)
+            if not self.session.repository.read_only:
+                yield SystemCommand(_("Sync with colleagues"),
+                                    _("Commit the store, merge what colleagues pushed, push "
+                                      "(coop-tui sync)"), self.action_sync)
+            if self.session.repository.conflicts:
+                yield SystemCommand(_("Conflicts: settle"),
+                                    _("Values two copies of the store changed two ways"),
+                                    self.action_conflicts)
         yield SystemCommand(_("Help: keys"), _("Every key of this screen"), self.action_help)
         yield SystemCommand(_("Theme"), _("Change the colours"), self.action_change_theme)
         yield SystemCommand(_("Screenshot"), _("Save an SVG picture of the screen"),

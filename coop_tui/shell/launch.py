@@ -100,6 +100,8 @@ def launch(store: Path | None, *, demo: bool = False) -> int:
             app.run()
         finally:
             repository.close()
+            if app.session.repository is not repository:  # opened again after a sync
+                app.session.repository.close()
         code = app.return_code or 0
     exit_if_held(code)
     return code

@@ -26,7 +26,7 @@ class CoopScreen(KeysHeldForFocus, Screen[None]):
         super().__init__()
         translate_bindings(self)
         self.session = session
-        self._shown_revision = -1
+        self._shown_version: tuple[int, int] = (-1, -1)
         self._theme_when_hidden = ""
 
     @property
@@ -43,7 +43,7 @@ class CoopScreen(KeysHeldForFocus, Screen[None]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        self._refresh_if_stale()
+        self.refresh_if_stale()
 
     def on_screen_suspend(self) -> None:
         self._theme_when_hidden = self.app.theme
@@ -53,12 +53,12 @@ class CoopScreen(KeysHeldForFocus, Screen[None]):
         # time it is shown: half the cost of a switch, needed only after a theme change.
         if self._theme_when_hidden == self.app.theme:
             event.refresh_styles = False
-        self._refresh_if_stale()
+        self.refresh_if_stale()
 
-    def _refresh_if_stale(self) -> None:
-        revision = self.session.repository.revision
-        if revision != self._shown_revision:
-            self._shown_revision = revision
+    def refresh_if_stale(self) -> None:
+        version = self.session.version
+        if version != self._shown_version:
+            self._shown_version = version
             self.refresh_data()
 
     def refresh_data(self) -> None:

@@ -68,6 +68,20 @@ class Session:
         self._status_listeners: list[StatusListener] = []
         self._draft_savers: list[DraftSaver] = []
         self.navigator: Navigator | None = None
+        # How many times the store was opened again (after a sync): screens read it afresh.
+        self.generation = 0
+
+    def reopened(self, repository: Repository) -> None:
+        """The store was closed and read again (merged work included): use this one."""
+        self.repository = repository
+        self.generation += 1
+        self.set_status(StoreStatus(SaveState.READ_ONLY if repository.read_only
+                                    else SaveState.SAVED))
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """What a screen compares to know whether it shows the store as it is."""
+        return self.generation, self.repository.revision
 
     def open(self, target: Target) -> None:
         """Show a record on its own screen (the app switches screens and selects it)."""

@@ -92,7 +92,7 @@ class ActorListing(CoopScreen):
         if select is not None and select in self._by_id:
             self.selected = select
         self._apply_filter(force=True)
-        self._shown_revision = self.session.repository.revision
+        self._shown_version = self.session.version
 
     def _detail_context(self) -> DetailContext:
         repository = self.session.repository

@@ -136,7 +136,7 @@ class ActorWriting(ActorListing):
         self._actors = [saved if actor.id == actor_id else actor for actor in self._actors]
         self._by_id[actor_id] = saved
         self._cells[actor_id] = self._row_cells(saved)
-        self._shown_revision = self.session.repository.revision
+        self._shown_version = self.session.version
         shown = apply(self._filter, self._actors, self._figures)
         ordered = sorted_actors(shown, self._sort_column(), self._sort_reverse)
         visible = [actor.id for actor in ordered]

@@ -82,6 +82,7 @@ class DashboardScreen(CoopScreen):
     BINDINGS = [
         Binding("t", "territory", N_("Territory"), id="dashboard.territory"),
         Binding("x", "export_minutes", N_("Export last minutes"), id="dashboard.export_minutes"),
+        Binding("c", "conflicts", N_("Conflicts"), id="dashboard.conflicts"),
     ]
 
     overview: Overview | None = None
@@ -115,7 +116,7 @@ class DashboardScreen(CoopScreen):
             return
         text = Text(no_wrap=False, end="")
         parts = headline(found)
-        late = bool(found.roadmap.late or found.actions.late_count
+        late = bool(found.roadmap.late or found.actions.late_count or found.conflicts
                     or (found.deadlines is not None and found.deadlines.missed))
         text.append("⚠ " if late else "✓ ", style="bold")
         for index, part in enumerate(parts):
@@ -133,6 +134,12 @@ class DashboardScreen(CoopScreen):
     @on(DashboardPanel.Chosen)
     def _open(self, event: DashboardPanel.Chosen) -> None:
         self.session.open(event.target)
+
+    def action_conflicts(self) -> None:
+        """What merges left to settle (the headline counts them)."""
+        from coop_tui.screens.sharing import ConflictsScreen
+
+        self.app.push_screen(ConflictsScreen(self.session, self.session.open))
 
     # ------------------------------------------------------------------ deadlines
 
@@ -191,6 +198,8 @@ class DashboardScreen(CoopScreen):
     # ------------------------------------------------------------------ minutes
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "conflicts":
+            return self.overview is not None and self.overview.conflicts > 0
         if action == "export_minutes":
             return None if self.overview is None or self.overview.meetings.last is None \
                 else True

@@ -240,7 +240,7 @@ class LeverChecklist(CoopScreen):
         tree.focus()
 
     def show_record(self, target: Target) -> None:
-        self._refresh_if_stale()
+        self.refresh_if_stale()
         self.show_lever(target.record_id, target.part_id)
 
     # ------------------------------------------------------------------ the detail panel

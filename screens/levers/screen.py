@@ -121,7 +121,7 @@ class LeversScreen(LeverChecklist):
             self.notify(_("Not saved: {reason}").format(reason=refusal.message),
                         severity="error", markup=False)
             return False
-        self._refresh_if_stale()
+        self.refresh_if_stale()
         return True
 
     def _writable(self) -> bool:

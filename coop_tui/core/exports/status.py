@@ -157,6 +157,10 @@ def headline(overview: Overview, *, include_private: bool = True) -> list[str]:
         parts.insert(2, ngettext("{count} missed statutory deadline",
                                  "{count} missed statutory deadlines", missed).format(
             count=missed))
+    if overview.conflicts:
+        parts.insert(0, ngettext("{count} merge conflict to settle",
+                                 "{count} merge conflicts to settle", overview.conflicts).format(
+            count=overview.conflicts))
     if overview.meetings.upcoming:
         coming = overview.meetings.upcoming[0]
         parts.append(_("next meeting: {title}, {when}").format(

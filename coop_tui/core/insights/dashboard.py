@@ -215,6 +215,7 @@ class Overview:
     # store, where the dashboard says where to start instead of showing zeros.
     started: bool = True
     deadlines: DeadlinesPanel | None = None  # the statutory calendar
+    conflicts: int = 0  # values a merge left to settle
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -231,6 +232,7 @@ def overview(repository: Repository, today: date) -> Overview:
         actors=actors_panel(facts),
         started=bool(facts.actors or facts.meetings or facts.roadmap),
         deadlines=deadlines_panel(list(facts.dues), today),
+        conflicts=len(repository.conflicts),
     )
 
 
