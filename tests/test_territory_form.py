@@ -374,3 +374,23 @@ async def test_first_steps_and_form_in_french(make_app: AppFactory,
         await save(pilot)
         assert error_under(form, "communes") == "« lunel » figure deux fois"
         assert error_under(form, "mandate_end") == ""
+
+
+async def test_the_letterhead_address_and_logo_are_saved(
+        make_app: AppFactory, empty_repository: Repository, tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n")
+    app = make_app(empty_repository)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        form.query_one("#f-address", TextArea).text = "1 place de la Mairie\n58000 Brêves"
+        fill(form, logo_path=str(tmp_path / "logo.gif"))
+        await save(pilot)
+        assert app.screen is form  # not a PNG or a JPEG
+        assert "PNG or JPEG" in shown(app, "#error-logo_path")
+        fill(form, logo_path=str(logo))
+        await save(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        with on_disk(app) as stored:
+            assert stored.address == "1 place de la Mairie\n58000 Brêves"
+            assert stored.logo_path == str(logo)

@@ -83,6 +83,7 @@ class DashboardScreen(CoopScreen):
         Binding("t", "territory", N_("Territory"), id="dashboard.territory"),
         Binding("x", "export_minutes", N_("Export last minutes"), id="dashboard.export_minutes"),
         Binding("c", "conflicts", N_("Conflicts"), id="dashboard.conflicts"),
+        Binding("r", "status_report", N_("Status report"), id="dashboard.status_report"),
     ]
 
     overview: Overview | None = None
@@ -134,6 +135,22 @@ class DashboardScreen(CoopScreen):
     @on(DashboardPanel.Chosen)
     def _open(self, event: DashboardPanel.Chosen) -> None:
         self.session.open(event.target)
+
+    def action_status_report(self) -> None:
+        """Write the status report (Word, PDF, Markdown…) for the COPIL or the secretariat."""
+        from coop_tui.screens.dashboard.report import StatusReportForm
+        from coop_tui.screens.meetings.export import default_folder, record_export
+
+        repository = self.session.repository
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                record_export(repository, "status_report")
+                self.notify(_("Status report written to {path}").format(path=path),
+                            timeout=12, markup=False)
+
+        self.app.push_screen(StatusReportForm(self.session, default_folder(repository.path)),
+                             written)
 
     def action_conflicts(self) -> None:
         """What merges left to settle (the headline counts them)."""

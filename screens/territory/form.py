@@ -30,12 +30,29 @@ from coop_tui.ui.widgets.text import plain
 from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
 
 # The form's fields, in order; each is also a model field and has an error line.
-FIELDS = ("name", "communes", "mandate_start", "mandate_end")
+FIELDS = ("name", "communes", "mandate_start", "mandate_end", "address", "logo_path")
 DATE_FIELDS = ("mandate_start", "mandate_end")
 # Whole-record errors of the model and the field they are about.
 RECORD_ERRORS = {"mandate_order": "mandate_end"}
 # The catalogue lever whose evidence lists the communes missing from the actor map.
 COMMUNES_LEVER = "knowing_communes"
+
+
+def logo_file(text: str) -> str:
+    """The logo's path as kept: ``~`` expanded, so that every export finds it."""
+    return str(Path(text.strip()).expanduser()) if text.strip() else ""
+
+
+def logo_refusal(text: str) -> str:
+    """Why the logo typed cannot go on a letterhead ("" when it can, or when none)."""
+    if not text:
+        return ""
+    path = Path(text).expanduser()
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        return _("a logo is a PNG or JPEG file")
+    if not path.is_file():
+        return _("no such file: {path}").format(path=path)
+    return ""
 
 
 def commune_lines(text: str) -> list[tuple[int, str]]:
@@ -88,6 +105,16 @@ class TerritoryForm(RecordForm[Territory]):
                                          markup=False)
                             yield Static("", id=f"error-{field}", classes="field-error",
                                          markup=False)
+                yield Label(plain(_("Postal address, for the letterhead of Word and PDF "
+                                    "documents")), classes="field-label")
+                yield TextEditor(territory.address, id="f-address", compact=True,
+                                 soft_wrap=False)
+                yield Static("", id="error-address", classes="field-error", markup=False)
+                yield Label(plain(_("Logo for the letterhead (a PNG or JPEG file, optional)")),
+                            classes="field-label")
+                yield TextInput(territory.logo_path, id="f-logo_path", compact=True,
+                                placeholder=_("e.g. ~/Documents/logo.png"))
+                yield Static("", id="error-logo_path", classes="field-error", markup=False)
             yield Static("", id="form-error", classes="field-error", markup=False)
             with Horizontal(id="form-buttons"):
                 yield Button(_("Save"), variant="primary", id="form-save", compact=True,
@@ -150,6 +177,8 @@ class TerritoryForm(RecordForm[Territory]):
         snapshot = {field: self.query_one(f"#f-{field}", Input).value
                     for field in ("name", *DATE_FIELDS)}
         snapshot["communes"] = self.query_one("#f-communes", TextArea).text
+        snapshot["address"] = self.query_one("#f-address", TextArea).text
+        snapshot["logo_path"] = self.query_one("#f-logo_path", Input).value
         return snapshot
 
     def save_draft(self) -> bool:
@@ -176,7 +205,11 @@ class TerritoryForm(RecordForm[Territory]):
         lines = commune_lines(raw["communes"])
         data = self.territory.model_dump(exclude=set(DATE_FIELDS))
         data.update(name=raw["name"], communes=[line for _number, line in lines],
+                    address=raw["address"].strip(), logo_path=logo_file(raw["logo_path"]),
                     **self._dates(raw, errors))
+        logo_problem = logo_refusal(raw["logo_path"].strip())
+        if logo_problem:
+            errors["logo_path"] = logo_problem
         try:
             territory = Territory.model_validate(data)
         except ValidationError as error:
