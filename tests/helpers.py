@@ -1,5 +1,5 @@
 """Steps the screen tests all take: open a screen by its number, answer a confirmation,
-type keys in one burst."""
+type keys in one burst, wait until the app reaches a state, settle with still cursors."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.widgets import Input, TextArea
 
 from coop_tui.shell.app import CoopApp
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
@@ -44,3 +45,29 @@ def burst(app: App[Any], *keys: str) -> None:
     for key in keys:
         character = key if len(key) == 1 else {"space": " "}.get(key)
         app.post_message(events.Key(key, character))
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
+    """Let the app handle its messages until ``condition`` holds (a loaded machine is slow)."""
+    for _attempt in range(50):
+        await pilot.pause()
+        if condition():
+            return
+    raise AssertionError("the app never reached the state expected")
+
+
+def stop_blinking(app: App[Any]) -> None:
+    """A blinking cursor is drawn or not depending on when the picture is taken."""
+    for screen in app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
+        for area in screen.query(TextArea):
+            area.cursor_blink = False
+
+
+async def settle(pilot: Pilot[int], wait: float | None = None) -> None:
+    """Let the app handle what is pending (and its timers run for ``wait`` seconds), stop
+    the cursors blinking, then let it draw: what is seen does not depend on the moment."""
+    await pilot.pause(wait)
+    stop_blinking(pilot.app)
+    await pilot.pause()

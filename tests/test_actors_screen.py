@@ -20,10 +20,12 @@ from coop_tui.ui.forms import FieldError
 from coop_tui.ui.widgets.actor_picker import ActorPicker
 from coop_tui.ui.widgets.power_grid import PowerGrid
 from coop_tui.ui.widgets.record_table import RecordTable
-from tests.helpers import AppFactory, answer, burst, open_screen
+from tests.helpers import AppFactory, answer, burst, open_screen, settle
 
 WIDE = (160, 48)
 SMALL = (80, 24)
+# Long enough for the timers (the filter's pause, the detail panel) to run.
+TIMERS = 0.3
 
 
 async def open_actors(pilot: Pilot[int]) -> ActorsScreen:
@@ -50,12 +52,6 @@ def by_name(repository: Repository, name: str) -> Actor:
     return next(actor for actor in repository.actors if actor.name == name)
 
 
-async def settle(pilot: Pilot[int]) -> None:
-    """Let timers (the filter's pause, the detail panel) run."""
-    await pilot.pause(0.3)
-    await pilot.pause()
-
-
 async def test_table_lists_every_actor_by_name(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=WIDE) as pilot:
@@ -73,7 +69,7 @@ async def test_typing_filters_the_table_and_the_map(make_app: AppFactory) -> Non
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_actors(pilot)
         await pilot.press("slash", *"bertrand")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert first_names(screen) == ["Gérard Bertrand"]
         grid = screen.query_one(PowerGrid)
         assert [a.name for a in grid.placement.actors()] == ["Gérard Bertrand"]
@@ -83,7 +79,7 @@ async def test_typing_filters_the_table_and_the_map(make_app: AppFactory) -> Non
         await pilot.pause()
         assert screen.focused is table(screen)
         await pilot.press("x")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert table(screen).row_count == len(app.session.repository.actors)
         assert screen.query_one("#filter-text", Input).value == ""
 
@@ -95,7 +91,7 @@ async def test_a_filter_typed_in_one_burst_filters(make_app: AppFactory) -> None
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_actors(pilot)
         burst(app, "slash", *"cressy")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert screen.query_one("#filter-text", Input).value == "cressy"
         assert first_names(screen) == ["Cressy"]
         assert app.screen is screen
@@ -112,7 +108,7 @@ async def test_keys_typed_as_the_map_opens_wait_for_it(make_app: AppFactory) -> 
             await pilot.pause(0.1)
             if isinstance(app.screen, ActorsScreen) and app.screen.is_mounted:
                 break
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
         assert screen.query_one("#filter-text", Input).value == "cressy"
@@ -124,7 +120,7 @@ async def test_typing_the_same_matches_keeps_the_rows(make_app: AppFactory) -> N
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_actors(pilot)
         await pilot.press("slash", *"gerard bertrand")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         rebuilt: list[int] = []
         original = screen._fill_table
 
@@ -134,7 +130,7 @@ async def test_typing_the_same_matches_keeps_the_rows(make_app: AppFactory) -> N
 
         screen._fill_table = counted  # type: ignore[method-assign]
         await pilot.press("space", "backspace", "backspace")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert first_names(screen) == ["Gérard Bertrand"]
         assert rebuilt == []
 
@@ -145,17 +141,17 @@ async def test_select_filters(make_app: AppFactory) -> None:
         screen = await open_actors(pilot)
         repository = app.session.repository
         screen.query_one("#filter-kind", Select).value = ActorKind.COMMUNE.value
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         communes = [a for a in repository.actors if a.kind is ActorKind.COMMUNE]
         assert table(screen).row_count == len(communes)
         screen.query_one("#filter-role", Select).value = Role.DRIVER.value
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         drivers = [a for a in communes if a.private.role is Role.DRIVER]
         assert table(screen).row_count == len(drivers)
         count = str(screen.query_one("#filter-count", Static).render())
         assert count == f"{len(drivers)} of {len(repository.actors)}"
         await pilot.press("x")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert table(screen).row_count == len(repository.actors)
         assert screen.query_one("#filter-kind", Select).value == Select.NULL
 
@@ -166,11 +162,11 @@ async def test_summary_figure_filters(make_app: AppFactory) -> None:
         screen = await open_actors(pilot)
         await pilot.pause()
         screen.action_figure("to_contact")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         expected = len(screen._figures.followers_to_contact)
         assert 0 < table(screen).row_count == expected
         screen.action_figure("to_contact")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert table(screen).row_count == len(app.session.repository.actors)
 
 
@@ -181,12 +177,12 @@ async def test_sort_by_a_column_and_back(make_app: AppFactory) -> None:
         repository = app.session.repository
         await pilot.press("s")  # second column: kind
         await pilot.press("s", "s")  # role, then influence
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         highest = max(a.private.influence or 0 for a in repository.actors)
         top = by_name(repository, first_names(screen, 1)[0])
         assert top.private.influence == highest
         await pilot.press("S")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         bottom = by_name(repository, first_names(screen, 1)[0])
         assert bottom.private.influence is None
 
@@ -201,12 +197,12 @@ async def test_a_click_on_a_heading_sorts_by_it_then_reverses(make_app: AppFacto
         widths = grid.column_widths(grid.scrollable_content_region.width)
         x = sum(width + 2 for width in widths[:column]) + 1
         await pilot.click("#actors", offset=(x, 0))
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         highest = max(a.private.influence or 0 for a in repository.actors)
         assert by_name(repository, first_names(screen, 1)[0]).private.influence == highest
         assert "Infl. ▼" in grid.render_line(0).text
         await pilot.click("#actors", offset=(x, 0))
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert by_name(repository, first_names(screen, 1)[0]).private.influence is None
         assert "Infl. ▲" in grid.render_line(0).text
 
@@ -217,12 +213,12 @@ async def test_table_and_map_share_the_selection(make_app: AppFactory) -> None:
         screen = await open_actors(pilot)
         grid = screen.query_one(PowerGrid)
         await pilot.press("down", "down")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert grid.selected == screen.selected
         await pilot.press("m")
         assert grid.has_focus
         await pilot.press("up")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert screen.selected == grid.selected
         row = table(screen).cursor_row
         assert screen.visible_ids[row] == screen.selected
@@ -237,14 +233,14 @@ async def test_moving_an_actor_on_the_map_saves_its_scores(make_app: AppFactory)
         screen = await open_actors(pilot)
         repository = app.session.repository
         await pilot.press("slash", *"vernay", "enter")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         vernay = by_name(repository, "Vernay")
         before = (vernay.private.influence, vernay.private.interest)
         assert before[0] is not None and before[1] is not None
         await pilot.press("m")
         revision = repository.revision
         await pilot.press("shift+down", "shift+right")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         after = by_name(repository, "Vernay").private
         assert (after.influence, after.interest) == (before[0] - 1, before[1] + 1)
         assert repository.revision == revision + 2
@@ -278,7 +274,7 @@ async def test_relations_of_a_mayor_in_two_keys(make_app: AppFactory) -> None:
         mayor = next(a for a in repository.actors if "maire" in a.tags and any(
             a.id in (r.source_id, r.target_id) for r in repository.relations))
         screen.show_actor(mayor.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         await pilot.press("r")
         await pilot.pause()
         neighbours = screen.query_one(Neighbourhood)
@@ -286,7 +282,7 @@ async def test_relations_of_a_mayor_in_two_keys(make_app: AppFactory) -> None:
         expected = sum(mayor.id in (r.source_id, r.target_id) for r in repository.relations)
         assert sum(not option.disabled for option in neighbours.options) == expected
         await pilot.press("enter")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert screen.selected != mayor.id
 
 
@@ -314,7 +310,7 @@ async def test_add_an_actor_with_field_errors_first(make_app: AppFactory) -> Non
         form.query_one("#f-influence", Input).value = "4"
         form.query_one("#f-email", Input).value = "mairie@test.example.fr"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert app.screen is screen
         added = by_name(repository, "[bold]Mairie[/] de Test")
         assert added.private.influence == 4
@@ -330,7 +326,7 @@ async def test_edit_an_actor_keeps_its_log_and_asks_before_discarding(
         repository = app.session.repository
         vernay = by_name(repository, "Vernay")
         screen.show_actor(vernay.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -343,7 +339,7 @@ async def test_edit_an_actor_keeps_its_log_and_asks_before_discarding(
         assert app.screen is form
         form.query_one("#f-mayor", Input).value = "Claire Martin"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         saved = by_name(repository, "Vernay-sur-Loubière")
         assert saved.id == vernay.id
         assert saved.commune is not None and saved.commune.mayor == "Claire Martin"
@@ -357,7 +353,7 @@ async def test_an_actor_cannot_be_its_own_parent(make_app: AppFactory) -> None:
         repository = app.session.repository
         child = next(a for a in repository.actors if a.parent_id)
         screen.show_actor(child.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         await pilot.press("e")
         await pilot.pause()
         form = app.screen
@@ -381,7 +377,7 @@ async def test_log_edit_and_delete_a_contact(make_app: AppFactory) -> None:
         repository = app.session.repository
         actor = by_name(repository, "Vernay")
         screen.show_actor(actor.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         entries = len(actor.contact_log)
         await pilot.press("c")
         await pilot.pause()
@@ -394,7 +390,7 @@ async def test_log_edit_and_delete_a_contact(make_app: AppFactory) -> None:
         assert error.display and str(error.render()) == "is not a date"
         form.query_one("#f-on", Input).value = "today"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         saved = by_name(repository, "Vernay")
         assert len(saved.contact_log) == entries + 1
         assert saved.last_contact() == app.session.today()
@@ -407,14 +403,14 @@ async def test_log_edit_and_delete_a_contact(make_app: AppFactory) -> None:
         await pilot.pause()
         app.screen.query_one("#f-subject", Input).value = "Point COPIL (suite)"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         subjects = [e.subject for e in by_name(repository, "Vernay").contact_log]
         assert "Point COPIL (suite)" in subjects and "Point COPIL" not in subjects
         screen.query_one(ContactLog).focus()
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert len(by_name(repository, "Vernay").contact_log) == entries
 
 
@@ -426,7 +422,7 @@ async def test_add_edit_and_delete_a_relation(make_app: AppFactory) -> None:
         source = by_name(repository, "Vernay")
         target = by_name(repository, "Cressy")
         screen.show_actor(source.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         relations = len(repository.relations)
         await pilot.press("l")
         await pilot.pause()
@@ -446,7 +442,7 @@ async def test_add_edit_and_delete_a_relation(make_app: AppFactory) -> None:
         await pilot.pause()
         form.query_one("#f-direction", Select).value = "in"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert len(repository.relations) == relations + 1
         added = next(r for r in repository.relations if r.kind is RelationKind.FUNDING
                      and {r.source_id, r.target_id} == {source.id, target.id})
@@ -461,7 +457,7 @@ async def test_add_edit_and_delete_a_relation(make_app: AppFactory) -> None:
         await pilot.pause()
         app.screen.query_one("#f-strength", Select).value = "3"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         edited = repository.get(Relation, added.id)
         assert edited is not None and edited.strength == 3
         neighbours = screen.query_one(Neighbourhood)
@@ -471,7 +467,7 @@ async def test_add_edit_and_delete_a_relation(make_app: AppFactory) -> None:
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert repository.get(Relation, added.id) is None
 
 
@@ -484,11 +480,11 @@ async def test_delete_an_actor_nobody_refers_to(make_app: AppFactory) -> None:
         repository.save(lone)
         screen.refresh_data()
         screen.show_actor(lone.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         await pilot.press("d")
         await pilot.pause()
         await pilot.click("#delete-plain")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert repository.get(Actor, lone.id) is None
         assert lone.id not in screen.visible_ids
 
@@ -501,14 +497,14 @@ async def test_delete_an_actor_reassigning_what_it_holds(make_app: AppFactory) -
         owner = next(a for m in repository.meetings for action in m.actions
                      for a in repository.actors if a.id == action.owner_id)
         screen.show_actor(owner.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         await pilot.press("d")
         await pilot.pause()
         await pilot.click("#delete-reassign")
         await pilot.pause()
         assert isinstance(app.screen, ActorPicker)
         await pilot.press(*"Vernay", "enter")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         vernay = by_name(repository, "Vernay")
         assert repository.get(Actor, owner.id) is None
         assert not repository.dependents(owner)
@@ -522,10 +518,10 @@ async def test_show_record_clears_hiding_filters(make_app: AppFactory) -> None:
         screen = await open_actors(pilot)
         repository = app.session.repository
         await pilot.press("slash", *"vernay", "enter")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         other = by_name(repository, "Cressy")
         app.session.open(Target("actors", other.id))
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert screen.selected == other.id
         assert table(screen).row_count == len(repository.actors)
 
@@ -569,7 +565,7 @@ async def test_blockages_are_edited_in_the_private_reading(make_app: AppFactory)
         repository = app.session.repository
         actor = by_name(repository, "Vernay")
         screen.show_actor(actor.id)
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         before = len(actor.private.blockages)
         await pilot.press("e")
         await pilot.pause()
@@ -586,7 +582,7 @@ async def test_blockages_are_edited_in_the_private_reading(make_app: AppFactory)
         assert error.display and str(error.render()) == "must not be empty"
         rows[-1].query_one(".blockage-text", Input).value = "Refuse le service commun"
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         blockages = by_name(repository, "Vernay").private.blockages
         assert len(blockages) == before + 1
         assert (blockages[-1].text, blockages[-1].reason) == ("Refuse le service commun",
@@ -598,13 +594,13 @@ async def test_a_new_actor_is_shown_even_when_filters_hide_it(make_app: AppFacto
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_actors(pilot)
         screen.query_one("#filter-kind", Select).value = ActorKind.COMMUNE.value
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         await pilot.press("a")
         await pilot.pause()
         app.screen.query_one("#f-name", Input).value = "Association Terre de liens"
         app.screen.query_one("#f-kind", Select).value = ActorKind.ASSOCIATION.value
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         added = by_name(app.session.repository, "Association Terre de liens")
         assert screen.selected == added.id
         assert added.id in screen.visible_ids
@@ -633,7 +629,7 @@ async def test_jump_to_an_actor_from_another_screen(make_app: AppFactory) -> Non
         assert app.current_mode == "dashboard"
         cressy = by_name(app.session.repository, "Cressy")
         app.session.open(Target("actors", cressy.id))
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         screen = app.screen
         assert isinstance(screen, ActorsScreen)
         assert screen.selected == cressy.id
@@ -657,7 +653,7 @@ async def test_an_empty_territory(empty_repository: Repository, make_app: AppFac
         app.screen.query_one("#f-name", Input).value = "Première commune"
         app.screen.query_one("#f-kind", Select).value = ActorKind.COMMUNE.value
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await settle(pilot, TIMERS)
         assert table(screen).row_count == 1
         assert not empty.display
         assert screen.selected_actor is not None
@@ -671,7 +667,7 @@ async def test_a_narrow_table_drops_columns_rather_than_cut_them(make_app: AppFa
         app = make_app()
         async with app.run_test(size=size) as pilot:
             screen = await open_actors(pilot)
-            await settle(pilot)
+            await settle(pilot, TIMERS)
             grid = table(screen)
             width = grid.scrollable_content_region.width
             widths = grid.column_widths(width)

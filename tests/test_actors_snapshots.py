@@ -12,9 +12,8 @@ from textual.pilot import Pilot
 
 from coop_tui.shell.app import CoopApp
 from coop_tui.store.repository import Repository
-from tests.steady import stop_blinking
+from tests.helpers import AppFactory, settle
 
-AppFactory = Callable[..., CoopApp]
 Snap = Callable[..., bool]
 # The status bar shows the store's path: a fixed one per test keeps the pictures identical.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-actors-snapshots"
@@ -29,9 +28,7 @@ def keys(*pressed: str) -> Callable[[Pilot[int]], Awaitable[None]]:
         for key in pressed:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.pause(0.4)
-        stop_blinking(pilot.app)
-        await pilot.pause()
+        await settle(pilot, 0.4)
 
     return run
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,7 @@ from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.session import SaveState
 from coop_tui.ui.widgets.record_table import RecordTable
 from coop_tui.ui.widgets.status_bar import StatusBar
-
-AppFactory = Callable[..., CoopApp]
+from tests.helpers import AppFactory
 
 
 async def test_every_screen_by_its_key(make_app: AppFactory) -> None:

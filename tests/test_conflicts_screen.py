@@ -4,7 +4,7 @@ record, whose screen says a conflict is left on it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,18 +20,10 @@ from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import serialise
+from tests.helpers import until
 from tests.test_store_merge import base_documents, edited, first, merged
 
 TODAY = date(2026, 3, 1)
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app handle its messages until ``condition`` holds (a loaded machine is slow)."""
-    for _attempt in range(50):
-        await pilot.pause()
-        if condition():
-            return
-    raise AssertionError("the app never reached the state expected")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ of the last meeting, French, hostile text, and every panel filled on the large s
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, RoadmapItem
 from coop_tui.store.repository import Repository
 from tests.conftest import TODAY
-
-AppFactory = Callable[..., CoopApp]
+from tests.helpers import AppFactory
 
 
 def panel(app: CoopApp, name: str) -> DashboardPanel:

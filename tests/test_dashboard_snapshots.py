@@ -12,40 +12,32 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from coop_tui.shell.app import CoopApp
 from coop_tui.store.catalogue import blank_store
 from coop_tui.store.database import create, open_store
 from coop_tui.store.repository import Repository
-from tests.steady import stop_blinking
+from tests.helpers import AppFactory, settle
 
-AppFactory = Callable[..., CoopApp]
 # The status bar shows the store's path: a fixed one keeps the pictures identical.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-dashboard-snapshots"
-
-
-async def _settle(pilot: Pilot[int]) -> None:
-    await pilot.pause()
-    stop_blinking(pilot.app)
-    await pilot.pause()
 
 
 def test_dashboard_80x24(snap_compare: Callable[..., bool], make_app: AppFactory,
                          fixed_repository: Repository) -> None:
     app = make_app(fixed_repository)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 def test_dashboard_160x48_french(snap_compare: Callable[..., bool], make_app: AppFactory,
                                  fixed_repository: Repository, french: None) -> None:
     app = make_app(fixed_repository)
     assert snap_compare(app, terminal_size=(160, 48), press=["tab", "down"],
-                        run_before=_settle)
+                        run_before=settle)
 
 
 def test_dashboard_120x36(snap_compare: Callable[..., bool], make_app: AppFactory,
                           fixed_repository: Repository) -> None:
     app = make_app(fixed_repository)
-    assert snap_compare(app, terminal_size=(120, 36), run_before=_settle)
+    assert snap_compare(app, terminal_size=(120, 36), run_before=settle)
 
 
 @pytest.fixture
@@ -64,15 +56,15 @@ def new_store() -> Iterator[Repository]:
 def test_dashboard_of_a_new_store_80x24(snap_compare: Callable[..., bool],
                                         make_app: AppFactory, new_store: Repository) -> None:
     app = make_app(new_store)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
 
 
 
 async def _open_calendar_settings(pilot: Pilot[int]) -> None:
-    await _settle(pilot)
+    await settle(pilot)
     pilot.app.screen.query_one("#panel-deadlines").focus()
     await pilot.press("s")
-    await _settle(pilot)
+    await settle(pilot)
 
 
 def test_calendar_settings_100x30_french(snap_compare: Callable[..., bool],

@@ -5,7 +5,6 @@ as lever evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from textual.pilot import Pilot
@@ -23,17 +22,7 @@ from coop_tui.store.repository import Repository
 from coop_tui.ui.forms import FieldError
 from coop_tui.ui.widgets.dialogs import TextPrompt
 from tests.conftest import TODAY
-
-AppFactory = Callable[..., CoopApp]
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app handle its messages until ``condition`` holds (a loaded machine is slow)."""
-    for _attempt in range(50):
-        await pilot.pause()
-        if condition():
-            return
-    raise AssertionError("the app never reached the state expected")
+from tests.helpers import AppFactory, until
 
 
 async def deadlines(pilot: Pilot[int], app: CoopApp) -> DeadlinesPanelView:

@@ -42,7 +42,7 @@ def test_a_french_export_reads_back_by_its_headers(demo_path: Path, tmp_path: Pa
                         "Jeanne Dupont;élu·e;Mairie de Vézelay;jeanne@example.org;bureau, eau\n",
                         encoding="utf-8")
     before = names(demo_path)
-    code, out, err = run(capsys, "import", "actors", str(demo_path), str(csv_file))
+    code, _out, err = run(capsys, "import", "actors", str(demo_path), str(csv_file))
     assert code == 0, err
     assert "2 actors added" in err
     repository = open_store(demo_path, read_only=True)

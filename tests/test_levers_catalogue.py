@@ -8,17 +8,13 @@ item by item; and the screen shows the text of the language in use.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from coop_tui.screens.levers.screen import LeversScreen
 from coop_tui.screens.levers.tree import LeverRow, LeverTree
-from coop_tui.shell.app import CoopApp
 from coop_tui.store.catalogue import CATALOGUE, LeverSpec, catalogue_spec
 from coop_tui.store.models import LeverCategory
-
-AppFactory = Callable[..., CoopApp]
+from tests.helpers import AppFactory
 
 # How the seed document names each lever (quoted), and the catalogue's titles for it.
 SEED_LEVERS: tuple[tuple[str, LeverCategory, str, str, str], ...] = (

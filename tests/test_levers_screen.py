@@ -3,7 +3,6 @@ the forms and their errors, the evidence and the jumps it offers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,22 +23,13 @@ from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.actor_picker import ActorPicker
 from coop_tui.ui.widgets.dialogs import ConfirmDialog, TextPrompt
 from tests.conftest import TODAY
-from tests.helpers import AppFactory, answer, open_screen
+from tests.helpers import AppFactory, answer, open_screen, until
 
 SIZE = (120, 40)
 
 
 async def open_levers(pilot: Pilot[int]) -> LeversScreen:
     return await open_screen(pilot, "3", LeversScreen)
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app handle its messages until ``condition`` holds (a loaded machine is slow)."""
-    for _attempt in range(50):
-        await pilot.pause()
-        if condition():
-            return
-    raise AssertionError("the app never reached the state expected")
 
 
 def by_key(repository: Repository, key: str) -> Lever:

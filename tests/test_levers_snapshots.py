@@ -7,27 +7,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
-
-from coop_tui.shell.app import CoopApp
 from coop_tui.store.repository import Repository
-from tests.steady import stop_blinking
+from tests.helpers import AppFactory, settle
 
-AppFactory = Callable[..., CoopApp]
 # The status bar shows the store's path: a fixed one keeps the pictures identical.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-levers-snapshots"
-
-
-async def _settle(pilot: Pilot[int]) -> None:
-    await pilot.pause()
-    stop_blinking(pilot.app)
-    await pilot.pause()
 
 
 def test_levers_80x24(snap_compare: Callable[..., bool], make_app: AppFactory,
                       fixed_repository: Repository) -> None:
     app = make_app(fixed_repository)
-    assert snap_compare(app, terminal_size=(80, 24), press=["3", "_"], run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), press=["3", "_"], run_before=settle)
 
 
 def test_levers_160x48_french_with_a_lever_open(
@@ -36,7 +26,7 @@ def test_levers_160x48_french_with_a_lever_open(
 ) -> None:
     app = make_app(fixed_repository)
     keys = ["3", "_", "down", "space", "down", "_"]
-    assert snap_compare(app, terminal_size=(160, 48), press=keys, run_before=_settle)
+    assert snap_compare(app, terminal_size=(160, 48), press=keys, run_before=settle)
 
 
 def test_levers_human_category_120x36(
@@ -44,7 +34,7 @@ def test_levers_human_category_120x36(
 ) -> None:
     app = make_app(fixed_repository)
     keys = ["3", "_", *["down"] * 8, "_"]
-    assert snap_compare(app, terminal_size=(120, 36), press=keys, run_before=_settle)
+    assert snap_compare(app, terminal_size=(120, 36), press=keys, run_before=settle)
 
 
 def test_lever_form_80x24_french(
@@ -52,7 +42,7 @@ def test_lever_form_80x24_french(
     french: None,
 ) -> None:
     app = make_app(fixed_repository)
-    assert snap_compare(app, terminal_size=(80, 24), press=["3", "_", "e", "_"], run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), press=["3", "_", "e", "_"], run_before=settle)
 
 
 def test_thresholds_form_100x30(
@@ -60,4 +50,4 @@ def test_thresholds_form_100x30(
 ) -> None:
     app = make_app(fixed_repository)
     keys = ["3", "_", "t", "_"]
-    assert snap_compare(app, terminal_size=(100, 30), press=keys, run_before=_settle)
+    assert snap_compare(app, terminal_size=(100, 30), press=keys, run_before=settle)

@@ -12,12 +12,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from coop_tui.screens.meetings.screen import MeetingsScreen
-from coop_tui.shell.app import CoopApp
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind, Presence
 from coop_tui.store.repository import Repository
-from tests.steady import stop_blinking
+from tests.helpers import AppFactory, settle, stop_blinking
 
-AppFactory = Callable[..., CoopApp]
 # The status bar shows the store's path: a fixed one keeps the pictures identical.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-meetings-snapshots"
 NOTES = ("- Tour de table des communes\n"
@@ -67,15 +65,10 @@ def settle_on(meeting_id: str, *keys: str) -> Callable[[Pilot[int]], object]:
     return run_before
 
 
-async def _settle(pilot: Pilot[int]) -> None:
-    await pilot.pause()
-    await pilot.pause()
-
-
 def test_meetings_list_80x24_french(snap_compare: Callable[..., bool], make_app: AppFactory,
                                     fixed_repository: Repository, french: None) -> None:
     app = make_app(fixed_repository)
-    assert snap_compare(app, terminal_size=(80, 24), press=["5"], run_before=_settle)
+    assert snap_compare(app, terminal_size=(80, 24), press=["5"], run_before=settle)
 
 
 def test_live_notes_80x24_french(snap_compare: Callable[..., bool], make_app: AppFactory,

@@ -50,8 +50,9 @@ def test_no_generic_top_level_package(wheel_names: list[str]) -> None:
 
 def test_mapped_packages_and_data_are_shipped(wheel_names: list[str]) -> None:
     names = set(wheel_names)
-    for module in ("coop_tui/shell/app.py", "coop_tui/shell/cli.py", "coop_tui/store/models.py",
-                   "coop_tui/store/repository.py", "coop_tui/screens/dashboard/screen.py",
+    for module in ("coop_tui/shell/app.py", "coop_tui/shell/cli.py",
+                   "coop_tui/store/models/__init__.py", "coop_tui/store/repository.py",
+                   "coop_tui/screens/dashboard/screen.py",
                    "coop_tui/screens/dashboard/dashboard.tcss", "coop_tui/shell/app.tcss",
                    "coop_tui/locale/fr/LC_MESSAGES/coop_tui.mo", "coop_tui/py.typed",
                    "coop_tui/ui/widgets/actor_picker.tcss"):

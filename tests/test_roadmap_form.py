@@ -8,12 +8,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Label, Select, TextArea
 
-from coop_tui.screens.roadmap.form import (
-    ChoiceList,
-    ItemPicker,
-    RoadmapItemForm,
-    parse_number,
-)
+from coop_tui.screens.roadmap.choices import ChoiceList, ItemPicker
+from coop_tui.screens.roadmap.form import RoadmapItemForm, parse_number
 from coop_tui.screens.roadmap.screen import RoadmapScreen
 from coop_tui.shell.app import CoopApp
 from coop_tui.store.models import Actor, Meeting, RoadmapItem, RoadmapStatus

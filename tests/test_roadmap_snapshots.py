@@ -11,9 +11,7 @@ from textual.pilot import Pilot
 
 from coop_tui.shell.app import CoopApp
 from coop_tui.store.repository import Repository
-from tests.steady import stop_blinking
-
-AppFactory = Callable[..., CoopApp]
+from tests.helpers import AppFactory, stop_blinking
 
 
 @pytest.fixture

@@ -3,19 +3,16 @@ shown, a jump to the record, and queries on the large store served from memory."
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from coop_tui.core.target import Target
-from coop_tui.shell.app import CoopApp
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, AgendaItem, Decision, Meeting
 from coop_tui.store.repository import Repository
 from coop_tui.ui.search import build_index, hit_display, search_index
 from tests.conftest import TODAY
-
-AppFactory = Callable[..., CoopApp]
+from tests.helpers import AppFactory
 
 
 def test_every_kind_is_indexed(repository: Repository) -> None:

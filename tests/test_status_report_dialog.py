@@ -4,7 +4,6 @@ stay out unless asked."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,7 @@ from coop_tui.screens.dashboard.report import StatusReportForm
 from coop_tui.screens.dashboard.screen import DashboardScreen
 from coop_tui.shell.app import CoopApp
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
-
-AppFactory = Callable[..., CoopApp]
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
-    """Let the app handle its messages until ``condition`` holds (a loaded machine is slow)."""
-    for _attempt in range(50):
-        await pilot.pause()
-        if condition():
-            return
-    raise AssertionError("the app never reached the state expected")
+from tests.helpers import AppFactory, until
 
 
 @pytest.fixture

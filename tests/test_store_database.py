@@ -23,15 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from coop_tui.store import backups, database, migrations, models
+from coop_tui.store import backups, database, migrations, models, parsing
 from coop_tui.store.database import (
     LOCKED_BY,
     check,
     create,
     data_from_records,
-    duplicate_keys,
     open_store,
-    parse,
 )
 from coop_tui.store.errors import (
     Problem,
@@ -75,6 +73,7 @@ from coop_tui.store.models import (
     Territory,
     Vote,
 )
+from coop_tui.store.parsing import duplicate_keys, parse
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import serialise
 from coop_tui.store.text import clean_line
@@ -568,7 +567,7 @@ def test_duplicate_detection_stays_cheap_for_ordinary_files(
     def slow_path(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the exact check ran on a file without repeated keys")
 
-    assert vars(database)["json"] is json  # the exact check uses the standard decoder
+    assert vars(parsing)["json"] is json  # the exact check uses the standard decoder
     monkeypatch.setattr(json, "loads", slow_path)
     loaded = parse(path, path.read_bytes())
     assert loaded.records["actors"][tricky.id] == tricky

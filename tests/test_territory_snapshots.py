@@ -9,11 +9,9 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from coop_tui.shell.app import CoopApp
 from coop_tui.store.repository import Repository
-from tests.steady import stop_blinking
+from tests.helpers import AppFactory, stop_blinking
 
-AppFactory = Callable[..., CoopApp]
 # Its own folder: a store another test module holds open would be opened read-only here.
 SNAPSHOT_FOLDER = Path(tempfile.gettempdir()) / "coop-tui-territory-snapshots"
 

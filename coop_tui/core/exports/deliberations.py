@@ -9,7 +9,8 @@ it is written in every format the minutes are.
 from __future__ import annotations
 
 from coop_tui.core.exports.document import Document, Fields, Heading, Paragraph, Signatures, Table
-from coop_tui.core.exports.minutes import MinutesSource, result_text
+from coop_tui.core.exports.minutes import MinutesSource
+from coop_tui.core.exports.proceedings import result_text
 from coop_tui.core.i18n import _, format_date, language, ngettext
 from coop_tui.core.meeting_rules import result_of
 from coop_tui.store.models import Decision, DeliberationResult, MeetingKind

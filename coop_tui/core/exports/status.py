@@ -16,7 +16,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from coop_tui.core.i18n import Language, _, format_date, language, ngettext
-from coop_tui.core.insights.levers import Progress, percent
+from coop_tui.core.insights.levers.progress import Progress
+from coop_tui.core.insights.levers.wording import percent
 from coop_tui.core.labels import label
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from coop_tui.core.exports.deadlines import state, title
 from coop_tui.core.i18n import _, format_date, ngettext
-from coop_tui.core.insights.levers import Evidence
+from coop_tui.core.insights.levers.facts import Evidence
 from coop_tui.core.obligations import Due, State
 from coop_tui.store.models import Lever
 

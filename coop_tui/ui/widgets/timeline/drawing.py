@@ -16,8 +16,16 @@ from rich.segment import Segment
 from rich.style import Style
 
 from coop_tui.core.i18n import _
-from coop_tui.core.insights.roadmap import FINISHED, Violation, Zoom, column, holds_until
+from coop_tui.core.insights.roadmap import (
+    FINISHED,
+    TickLevel,
+    Violation,
+    Zoom,
+    column,
+    holds_until,
+)
 from coop_tui.store.models import RoadmapItem, RoadmapStatus
+from coop_tui.ui.widgets.timeline.axis import axis_labels
 from coop_tui.ui.widgets.timeline.layout import MARKER_WIDTH, Row
 
 # Marks drawn in the bars (single-cell characters every terminal font has).
@@ -61,6 +69,36 @@ def fit(text: str, width: int) -> str:
         text = set_cell_size(text, width - 1) + "…"
     return set_cell_size(text, width)
 
+
+
+def axis_line(palette: Palette, y: int, head: str, zoom: Zoom, left: int, label_width: int,
+              bar_width: int) -> list[Segment]:
+    """Line ``y`` of the axis: ``head`` over the label column, then the ticks' labels (the
+    first line the major ticks, the second the minor ones)."""
+    level: TickLevel = "major" if y == 0 else "minor"
+    return [
+        Segment(" " * MARKER_WIDTH + fit(head, label_width),
+                palette.axis if y == 0 else palette.axis_major),
+        Segment(" ", palette.axis),
+        Segment(axis_labels(zoom, level, left, bar_width),
+                palette.axis_major if y == 0 else palette.axis),
+    ]
+
+
+def note_line(palette: Palette, text: str, width: int) -> list[Segment]:
+    """A line of ``text`` in the note style, under the label column's marker."""
+    return [Segment(" " * MARKER_WIDTH + fit(text, width - MARKER_WIDTH), palette.note)]
+
+
+def link_mark(selected: RoadmapItem | None, item: RoadmapItem) -> str:
+    """◂ for what the selected item depends on, ▸ for what depends on it."""
+    if selected is None or selected.id == item.id:
+        return " "
+    if item.id in selected.depends_on:
+        return BEFORE
+    if selected.id in item.depends_on:
+        return AFTER
+    return " "
 
 @dataclass(frozen=True)
 class Canvas:

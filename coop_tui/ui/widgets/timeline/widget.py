@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -29,7 +28,6 @@ from textual.strip import Strip
 from coop_tui.core.i18n import _
 from coop_tui.core.insights.roadmap import (
     ZOOMS,
-    TickLevel,
     Violation,
     Zoom,
     centred_left,
@@ -41,10 +39,11 @@ from coop_tui.store.models import RoadmapItem
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
 from coop_tui.ui.widgets.timeline import layout
-from coop_tui.ui.widgets.timeline.axis import AXIS_HEIGHT, ZOOM_NAMES, axis_labels
-from coop_tui.ui.widgets.timeline.drawing import AFTER, BEFORE, Canvas, Palette, fit
+from coop_tui.ui.widgets.timeline.axis import AXIS_HEIGHT, ZOOM_NAMES
+from coop_tui.ui.widgets.timeline.drawing import Canvas, Palette, axis_line, link_mark, note_line
 from coop_tui.ui.widgets.timeline.keys import TIMELINE_KEYS
-from coop_tui.ui.widgets.timeline.layout import MARKER_WIDTH, Rows, TimelineGroup
+from coop_tui.ui.widgets.timeline.layout import Rows, TimelineGroup
+from coop_tui.ui.widgets.timeline.look import TIMELINE_CLASSES, TIMELINE_CSS, read_palette
 
 # How far the view may scroll in time: wide enough for any plan, far from the calendar's ends.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2199, 12, 31)
@@ -57,54 +56,9 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
     scroll in time rather than scroll the rows.
     """
 
-    COMPONENT_CLASSES = {
-        "timeline--axis",
-        "timeline--axis-major",
-        "timeline--group",
-        "timeline--label",
-        "timeline--bar",
-        "timeline--bar-blocked",
-        "timeline--bar-late",
-        "timeline--bar-muted",
-        "timeline--milestone",
-        "timeline--today",
-        "timeline--mandate",
-        "timeline--cursor",
-        "timeline--linked",
-        "timeline--violation",
-        "timeline--late",
-        "timeline--broken",
-        "timeline--muted",
-        "timeline--note",
-    }
+    COMPONENT_CLASSES = TIMELINE_CLASSES
 
-    DEFAULT_CSS = """
-    Timeline {
-        background: $surface;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-size-vertical: 1;
-        & > .timeline--axis { color: $text-muted; }
-        & > .timeline--axis-major { color: $text; text-style: bold; }
-        & > .timeline--group { color: $text-primary; text-style: bold; }
-        & > .timeline--label { color: $text; }
-        & > .timeline--bar { color: $primary; }
-        & > .timeline--bar-blocked { color: $warning; }
-        & > .timeline--bar-late { color: $error; }
-        & > .timeline--bar-muted { color: $text-disabled; }
-        & > .timeline--milestone { color: $accent; text-style: bold; }
-        & > .timeline--today { color: $accent; }
-        & > .timeline--mandate { color: $text-disabled; }
-        & > .timeline--cursor { background: $primary 20%; text-style: bold; }
-        & > .timeline--linked { color: $text-accent; text-style: bold; }
-        & > .timeline--violation { color: $error; background: $error 25%; }
-        & > .timeline--late { color: $text-error; text-style: bold; }
-        & > .timeline--broken { color: $text-warning; text-style: bold; }
-        & > .timeline--muted { color: $text-muted; }
-        & > .timeline--note { color: $text-muted; text-style: italic; }
-    }
-    Timeline:focus > .timeline--cursor { background: $primary 40%; }
-    """
+    DEFAULT_CSS = TIMELINE_CSS
 
     BINDINGS = TIMELINE_KEYS
 
@@ -433,20 +387,9 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
     def palette(self) -> Palette:
         """The theme's styles, resolved once (again after a theme or CSS change)."""
         if self._palette is None:
-            def style(name: str) -> Style:
-                return self.get_component_rich_style(f"timeline--{name}")
-
-            cursor = style("cursor")
-            self._palette = Palette(
-                base=self.rich_style, axis=style("axis"), axis_major=style("axis-major"),
-                group=style("group"), label=style("label"), bar=style("bar"),
-                bar_blocked=style("bar-blocked"), bar_late=style("bar-late"),
-                bar_muted=style("bar-muted"), milestone=style("milestone"),
-                today=style("today"), mandate=style("mandate"), linked=style("linked"),
-                violation=style("violation"), late=style("late"), broken=style("broken"),
-                muted=style("muted"), note=style("note"),
-                cursor=Style(bgcolor=cursor.bgcolor, bold=cursor.bold),
-            )
+            self._palette = read_palette(
+                self.rich_style,
+                lambda name: self.get_component_rich_style(f"timeline--{name}"))
         return self._palette
 
     @property
@@ -481,38 +424,18 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
 
     def _empty_line(self, index: int) -> Strip:
         text = self._empty_text if index == 1 else ""
-        return self._strip([Segment(" " * MARKER_WIDTH + fit(text, self.content_width
-                                                              - MARKER_WIDTH),
-                                    self.palette.note)])
+        return self._strip(note_line(self.palette, text, self.content_width))
 
     def _axis_line(self, y: int) -> Strip:
-        palette = self.palette
-        level: TickLevel = "major" if y == 0 else "minor"
         head = (_("Scale: {zoom}").format(zoom=_(ZOOM_NAMES[self.zoom])) if y == 0
                 else self._heading or _("Objective"))
-        segments = [
-            Segment(" " * MARKER_WIDTH + fit(head, self.label_width),
-                    palette.axis if y == 0 else palette.axis_major),
-            Segment(" ", palette.axis),
-            Segment(axis_labels(self.zoom, level, self.left, self.bar_width),
-                    palette.axis_major if y == 0 else palette.axis),
-        ]
-        return self._strip(segments)
+        return self._strip(axis_line(self.palette, y, head, self.zoom, self.left,
+                                     self.label_width, self.bar_width))
 
     def _row_line(self, index: int) -> Strip:
         row = self._rows[index]
         if row.item is None:
             return self._strip(self.canvas.group_line(row))
-        return self._strip(self.canvas.item_line(row.item, self._link_mark(row.item),
+        return self._strip(self.canvas.item_line(row.item,
+                                                 link_mark(self.selected_item, row.item),
                                                  index == self.cursor))
-
-    def _link_mark(self, item: RoadmapItem) -> str:
-        """◂ for what the selected item depends on, ▸ for what depends on it."""
-        selected = self.selected_item
-        if selected is None or selected.id == item.id:
-            return " "
-        if item.id in selected.depends_on:
-            return BEFORE
-        if selected.id in item.depends_on:
-            return AFTER
-        return " "
