@@ -62,7 +62,7 @@ class LeverForm(RecordForm[Lever]):
         lang = language()
         lever = self.lever
         heading = _("New lever") if self.new else _("Edit the lever")
-        with VerticalScroll(id="lever-form"):
+        with VerticalScroll(id="lever-form", classes="stacked"):
             yield Static(plain(heading), classes="form-title")
             yield from self._label("title", _("Title"))
             yield TextInput(lever.title.get(lang), id="title")

@@ -58,7 +58,7 @@ class ThresholdsForm(RecordForm[Thresholds]):
         self.thresholds = thresholds
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="thresholds-form"):
+        with VerticalScroll(id="thresholds-form", classes="stacked"):
             yield Static(plain(_("Thresholds of the evidence")), classes="form-title")
             yield Static(plain(_("A figure past its threshold marks the lever it concerns as "
                                  "needing attention.")), classes="hint")

@@ -81,7 +81,7 @@ class TerritoryForm(RecordForm[Territory]):
         territory = self.territory
         read_only = self.session.repository.read_only
         title = _("Territory (read-only)") if read_only else _("Territory")
-        with Vertical(id="territory-form"):
+        with Vertical(id="territory-form", classes="stacked"):
             yield Label(plain(title), id="form-title")
             with VerticalScroll(id="form-fields", disabled=read_only):
                 yield Label(plain(_("Name of the intercommunality")), classes="field-label")
