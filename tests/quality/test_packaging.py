@@ -15,7 +15,7 @@ from filelock import FileLock
 import coop_tui.screens
 import coop_tui.store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from coop_tui.store.merge import merge_documents
 from coop_tui.store.models import Actor, Conflict, Meeting, Relation
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import serialise
-from tests.test_store_merge import NOW, Documents, base_documents, edited, first
+from tests.store.test_store_merge import NOW, Documents, base_documents, edited, first
 
 
 def conflicting(base: Documents) -> tuple[Documents, Documents]:

@@ -276,7 +276,7 @@ def test_never_due_before_the_trigger_of_an_after_rule(
 def test_every_rule_is_documented() -> None:
     from pathlib import Path
 
-    text = (Path(__file__).parents[1] / "docs" / "statutory-calendar.md").read_text("utf-8")
+    text = (Path(__file__).parents[2] / "docs" / "statutory-calendar.md").read_text("utf-8")
     for rule in RULES:
         assert f"`{rule.key}`" in text
         assert rule.article.split(" ")[1] in text

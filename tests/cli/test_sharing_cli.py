@@ -11,7 +11,7 @@ import pytest
 from coop_tui.shell.cli import main
 from coop_tui.store.database import check
 from coop_tui.store.storage import serialise
-from tests.test_store_merge import base_documents, edited, first
+from tests.store.test_store_merge import base_documents, edited, first
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -97,7 +97,7 @@ def test_the_driver_never_writes_private_parts_into_a_shared_file(
 def test_a_commit_message_counts_records_and_names_meetings_whose_notes_changed() -> None:
     from coop_tui.core.i18n import language, set_language
     from coop_tui.sharing import describe_changes
-    from tests.test_store_merge import add, new_actor
+    from tests.store.test_store_merge import add, new_actor
 
     base = base_documents()
 

@@ -14,7 +14,7 @@ from coop_tui.store.database import check, create, data_from_records, open_store
 from coop_tui.store.errors import StoreError
 from coop_tui.store.models import Actor, Relation, Territory
 from coop_tui.store.private import join, sidecar_path, split
-from tests.test_store_merge import base_records
+from tests.store.test_store_merge import base_records
 
 
 def read(path: Path) -> dict[str, Any]:

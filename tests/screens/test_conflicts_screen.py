@@ -21,7 +21,7 @@ from coop_tui.store.models import Actor
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import serialise
 from tests.helpers import until
-from tests.test_store_merge import base_documents, edited, first, merged
+from tests.store.test_store_merge import base_documents, edited, first, merged
 
 TODAY = date(2026, 3, 1)
 

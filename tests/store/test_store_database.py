@@ -859,7 +859,7 @@ def test_error_messages_fill_in_their_reason(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------------------- documentation
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "store-format.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "store-format.md"
 
 
 def test_the_documented_example_is_a_valid_store(tmp_path: Path) -> None:

@@ -33,8 +33,8 @@ from coop_tui.store.database import open_store
 from coop_tui.store.models import AgendaItem, Attendance, Meeting, MeetingKind
 from coop_tui.store.repository import Repository
 from coop_tui.ui.forms import RecordForm
+from tests.e2e.test_e2e_shell import _gone, _store_user, environment
 from tests.helpers import AppFactory, burst, open_screen
-from tests.test_e2e_shell import _gone, _store_user, environment
 from tests.tmux import coop_tui_command, terminal
 
 SIZE = (120, 40)

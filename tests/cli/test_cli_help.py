@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from coop_tui.core.i18n import _, set_language
 from coop_tui.shell.cli import CLICK_WORDS, CommandOrStore, cli, main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NBSP = "\u00a0"
 WIDE = 2000  # no wrapping: a help text reads as one line
 
