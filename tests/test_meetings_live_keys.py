@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import DataTable, Input, OptionList
 
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.screen import ActorsScreen
@@ -14,7 +14,8 @@ from coop_tui.screens.meetings.agenda_form import AgendaItemForm
 from coop_tui.screens.meetings.form import MeetingForm
 from coop_tui.screens.meetings.notes import NotesArea
 from coop_tui.screens.meetings.screen import MeetingsScreen
-from coop_tui.store.models import Meeting
+from coop_tui.store.models import Meeting, Presence
+from coop_tui.ui.widgets.actor_picker import ActorPicker
 from tests.helpers import AppFactory, burst, open_screen
 from tests.test_meetings_screen import SIZE, live_meeting, open_meeting
 
@@ -80,3 +81,32 @@ async def test_an_actor_typed_in_one_burst_keeps_every_key(make_app: AppFactory)
         assert not isinstance(app.screen, ActorForm)
     saved = [actor for actor in repository.actors if actor.name == "Bruno Petit"]
     assert [actor.responsibilities for actor in saved] == ["Maire"]
+
+
+async def test_the_cursor_goes_to_the_person_just_added(make_app: AppFactory) -> None:
+    """Defect 4: after n (add someone), the cursor is on the new row, not the one above."""
+    app = make_app()
+    repository = app.session.repository
+    meeting = live_meeting(repository)
+    invited = {row.actor_id for row in meeting.attendance}
+    newcomer = next(actor for actor in repository.actors
+                    if actor.id not in invited and actor.kind.value == "elected")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meeting(app, pilot, meeting.id)
+        await pilot.press("f3")
+        table = screen.query_one("#attendance-table", DataTable)
+        await until(pilot, lambda: app.focused is table)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, ActorPicker))
+        await pilot.press(*newcomer.name)
+        options = app.screen.query_one("#picker-options", OptionList)
+        await until(pilot, lambda: options.option_count > 0
+                    and options.get_option_at_index(0).id == newcomer.id)
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is screen and table.row_count == 4)
+        await pilot.press("e")  # marks the row under the cursor, then moves on
+        await until(pilot, lambda: any(row.status is Presence.EXCUSED
+                                       for row in screen.editor.meeting.attendance))
+        excused = [row.actor_id for row in screen.editor.meeting.attendance
+                   if row.status is Presence.EXCUSED]
+        assert excused == [newcomer.id]
