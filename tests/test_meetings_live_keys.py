@@ -3,7 +3,9 @@ with the keys a facilitator presses."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import time
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
@@ -110,3 +112,23 @@ async def test_the_cursor_goes_to_the_person_just_added(make_app: AppFactory) ->
         excused = [row.actor_id for row in screen.editor.meeting.attendance
                    if row.status is Presence.EXCUSED]
         assert excused == [newcomer.id]
+
+
+async def test_empty_times_do_not_look_typed(make_app: AppFactory) -> None:
+    """Defect 6: the empty start and end times showed « 14:00 » and « 16:30 » as
+    placeholders, read as values and saved as nothing; what shows now reads as a hint,
+    and a time typed is saved."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "5", MeetingsScreen)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, MeetingForm))
+        form = app.screen
+        for name in ("start", "end"):
+            field = form.query_one(f"#{name}", Input)
+            assert field.value == ""
+            assert not re.search(r"\d", field.placeholder), field.placeholder
+        await pilot.press(*"Bureau", "tab", "tab", "tab", *"9h30", "enter")
+        await until(pilot, lambda: not isinstance(app.screen, MeetingForm))
+    saved = [m for m in app.session.repository.meetings if m.title == "Bureau"]
+    assert [(m.start, m.end) for m in saved] == [(time(9, 30), None)]
