@@ -208,8 +208,11 @@ class AttendancePane(MeetingPane):
             meeting.attendance.append(Attendance(actor_id=actor_id))
 
         if (self.commit(mutate, new_actor) if new_actor else self.commit(mutate)):
+            # Drawn now, not when the screen hears of the change: until then the table
+            # lacks the new row, and the cursor went to the row above it.
+            self.refresh_view()
             table = self.query_one("#attendance-table", DataTable)
-            table.move_cursor(row=table.row_count - 1)
+            table.move_cursor(row=table.get_row_index(actor_id))
 
     def action_remove(self) -> None:
         row = self._current()

@@ -72,11 +72,13 @@ class MeetingForm(RecordForm[Meeting]):
                                             placeholder=_("26/11/2026, 3/12, 2026-12-03")),
                        "on")
         start = _typed_time(meeting.start if meeting else None)
+        # The hint must not read as a time already there (it was « 14:00 »).
+        hint = _("hh:mm, if known")
         yield form_row(_("Start time"), TextInput(start, id="start", compact=True,
-                                                       placeholder="14:00"), "start")
+                                                  placeholder=hint), "start")
         yield form_row(_("End time"), TextInput(_typed_time(meeting.end if meeting else None),
-                                                     id="end", compact=True, placeholder="16:30"),
-                            "end")
+                                                id="end", compact=True, placeholder=hint),
+                       "end")
         yield form_row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
                                                   compact=True), "place")
         fmt = meeting.format if meeting else MeetingFormat.IN_PERSON

@@ -57,13 +57,18 @@ class AgendaList(KeysInOrder, OptionList):
 
     def show(self, items: Sequence[AgendaItem], current: str | None,
              elapsed: dict[str, int], running: str | None) -> None:
-        self.clear_options()
-        for number, item in enumerate(items, start=1):
-            self.add_option(Option(self.prompt(number, item, elapsed[item.id],
-                                               item.id == running), id=item.id))
-        index = next((i for i, item in enumerate(items) if item.id == current), None)
-        if index is not None:
-            self.highlighted = index
+        """Redraw the items with ``current`` highlighted. Posts no OptionHighlighted: the
+        screen chose that item already, and a message arriving after a later choice would
+        take it back (two such messages in flight sent the screen from one item to the
+        other for ever, and the notes took no key)."""
+        with self.prevent(self.OptionHighlighted):
+            self.clear_options()
+            for number, item in enumerate(items, start=1):
+                self.add_option(Option(self.prompt(number, item, elapsed[item.id],
+                                                   item.id == running), id=item.id))
+            index = next((i for i, item in enumerate(items) if item.id == current), None)
+            if index is not None:
+                self.highlighted = index
 
     @staticmethod
     def prompt(number: int, item: AgendaItem, elapsed: int, running: bool) -> Content:

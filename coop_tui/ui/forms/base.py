@@ -43,6 +43,13 @@ T = TypeVar("T")
 _NOT_YET = object()
 
 
+class _Rerouted(events.Key):
+    """A key a form handed to the widget that has the focus (handed on once only)."""
+
+
+_Rerouted.handler_name = events.Key.handler_name  # handled as the key it is
+
+
 class RecordForm(KeysHeldForFocus, ModalScreen[T | None]):
     """A form over one record: ctrl+s saves, escape leaves (asking first if changed).
 
@@ -226,6 +233,32 @@ class RecordForm(KeysHeldForFocus, ModalScreen[T | None]):
     def validation_failed(self, error: ValidationError) -> None:
         """The model's messages, translated, under their fields."""
         self.show_errors(field_errors(error))
+
+    # ------------------------------------------------------------------ keys in order
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key no field took, bubbling up: it acts now, where the focus is now.
+
+        Keys sent in one burst are queued for the field that had the focus when they came.
+        One queued for a field the focus has left since (Tab Tab Tab then text) reaches a
+        Select, a checkbox or a button, which pass it on to their parents; Textual ran its
+        binding only once it reached the app, after the keys behind it, and dropped a
+        character there: the text typed after the third Tab was lost. Here the key is
+        handled at once by the widget that has the focus now, as if typed there, then its
+        binding runs; the next key finds the focus where this one left it.
+        """
+        focused = self.focused
+        if isinstance(event, _Rerouted) or focused is None:
+            return  # handled here already, on its way to the app; or nowhere to go
+        event.stop()
+        event.prevent_default()
+        with focused._context():  # sent by the widget itself, as a key typed there is
+            key = _Rerouted(event.key, event.character)
+            key._set_forwarded()
+            await focused._dispatch_message(key)
+        if not key._stop_propagation and await self.app._check_bindings(key.key):
+            key.stop()
+            key.prevent_default()
 
     # ------------------------------------------------------------------ drafts
 
