@@ -96,7 +96,7 @@ def test_the_driver_never_writes_private_parts_into_a_shared_file(
 
 def test_a_commit_message_counts_records_and_names_meetings_whose_notes_changed() -> None:
     from coop_tui.core.i18n import language, set_language
-    from coop_tui.sharing import describe_changes
+    from coop_tui.shell.git_sharing import describe_changes
     from tests.store.test_store_merge import add, new_actor
 
     base = base_documents()

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.fault_exports import CANARY, plant_canary
-from coop_tui.sharing import Exit
 from coop_tui.shell.cli import main
+from coop_tui.shell.git_sharing import Exit
 from coop_tui.store.database import open_store
 from coop_tui.store.lock import StoreLock
 from coop_tui.store.models import Actor, Lever, Meeting

@@ -1,8 +1,8 @@
 """Sharing a territory through git: ``coop-tui merge`` (git's merge driver), ``coop-tui share
-init`` and ``coop-tui sync``. The git work is in ``coop_tui/sharing.py``; the merge itself in
-``store/merge.py``.
+init`` and ``coop-tui sync``. The git work is in ``coop_tui/shell/git_sharing.py``; the
+merge itself in ``store/merge.py``.
 
-Exit codes: see ``coop_tui.sharing.Exit`` and docs/sharing.md. ``merge`` exits 0 merged
+Exit codes: see ``coop_tui.shell.git_sharing.Exit`` and docs/sharing.md. ``merge`` exits 0 merged
 (conflicts, if any, recorded in the store) or 1 when the sides cannot be merged into a valid
 store (OURS untouched, git keeps its conflict).
 """
@@ -30,7 +30,7 @@ def register(cli: click.Group, export: click.Group) -> None:
             help=N_("The store's path in the repository, to name it (git's %P)."))
     @language_option
     def merge_command(base: Path, ours: Path, theirs: Path, shown: str | None) -> None:
-        from coop_tui.sharing import merge_into_ours
+        from coop_tui.shell.git_sharing import merge_into_ours
 
         merge_into_ours(base, ours, theirs, shown)
 
@@ -48,7 +48,7 @@ def register(cli: click.Group, export: click.Group) -> None:
         "that reads people together."))
     @language_option
     def share_init_command(store: Path, share_private: bool) -> None:
-        from coop_tui.sharing import share_init
+        from coop_tui.shell.git_sharing import share_init
 
         share_init(store, share_private)
 
@@ -59,6 +59,6 @@ def register(cli: click.Group, export: click.Group) -> None:
     @argument("store", type=a_path(), metavar=N_("STORE"))
     @language_option
     def sync_command(store: Path) -> None:
-        from coop_tui.sharing import sync
+        from coop_tui.shell.git_sharing import sync
 
         sync(store)
