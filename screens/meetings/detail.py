@@ -150,10 +150,7 @@ class MeetingScreen(MeetingSheet):
                 return
 
             def mutate(meeting: Meeting) -> None:
-                ids = [entry.id for entry in meeting.agenda]
-                at = ids.index(self.current_item_id) + 1 if self.current_item_id in ids \
-                    else len(ids)
-                meeting.agenda.insert(at, item)
+                meeting.agenda.append(item)  # the agenda is typed in order: at its end
 
             if self._commit(mutate):
                 self._load_item(item.id)

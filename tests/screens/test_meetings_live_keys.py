@@ -121,3 +121,20 @@ async def test_empty_times_do_not_look_typed(make_app: AppFactory) -> None:
         await until(pilot, lambda: not isinstance(app.screen, MeetingForm))
     saved = [m for m in app.session.repository.meetings if m.title == "Bureau"]
     assert [(m.start, m.end) for m in saved] == [(time(9, 30), None)]
+
+
+async def test_ctrl_n_adds_the_item_at_the_end_of_the_agenda(make_app: AppFactory) -> None:
+    """Defect 12: an item added while the first one is shown goes last, not second."""
+    app = make_app()
+    repository = app.session.repository
+    meeting = live_meeting(repository)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_meeting(app, pilot, meeting.id)
+        titles = [item.title for item in screen.meeting.agenda]
+        assert len(titles) >= 2
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, AgendaItemForm))
+        await pilot.press(*"Questions diverses", "enter")
+        await until(pilot, lambda: len(screen.meeting.agenda) == len(titles) + 1)
+        assert [item.title for item in screen.meeting.agenda] == [*titles,
+                                                                  "Questions diverses"]
