@@ -22,7 +22,7 @@ from coop_tui.store.models import Actor, ActorKind, Territory
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
 from coop_tui.ui.widgets.status_bar import StatusBar
-from tests.helpers import AppFactory, answer, open_screen
+from tests.helpers import AppFactory, answer, open_screen, until
 
 SIZE = (100, 32)
 
@@ -394,3 +394,27 @@ async def test_the_letterhead_address_and_logo_are_saved(
         with on_disk(app) as stored:
             assert stored.address == "1 place de la Mairie\n58000 Brêves"
             assert stored.logo_path == str(logo)
+
+
+async def test_later_forms_keep_their_labels_beside_their_fields(
+        make_app: AppFactory, empty_repository: Repository) -> None:
+    """Issue 21, defect 3: once the territory form (labels above fields) has been used, a
+    form of the toolkit still draws each label on the line of its field."""
+    from coop_tui.screens.actors.form import ActorForm
+    from coop_tui.screens.actors.screen import ActorsScreen
+
+    app = make_app(empty_repository)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_form(pilot)
+        fill(form, communes="Brêves")
+        await save(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        await open_screen(pilot, "2", ActorsScreen)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, ActorForm))
+        shown = [row for row in app.screen.query(".field-row") if row.region.height]
+        assert len(shown) >= 3
+        for row in shown:
+            label, field = row.children[0], row.children[1]
+            assert label.region.y == field.region.y, (label, field)
+            assert label.region.x < field.region.x
