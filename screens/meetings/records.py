@@ -48,10 +48,16 @@ def vote_summary(vote: Vote | None) -> str:
 
 
 def voters(meeting: Meeting, names: dict[str, str]) -> list[str]:
-    """Who can vote: voting members present, substituted, or represented by a proxy."""
-    return [names[row.actor_id] for row in meeting.attendance if row.voting
-            and row.actor_id in names
-            and row.status in (Presence.PRESENT, Presence.SUBSTITUTED, Presence.REPRESENTED)]
+    """Who can vote: voting members present or represented by a proxy, and for a member
+    replaced by a suppléant, the suppléant, who is the one voting."""
+    found = []
+    for row in meeting.attendance:
+        if not row.voting or row.actor_id not in names or row.status not in (
+                Presence.PRESENT, Presence.SUBSTITUTED, Presence.REPRESENTED):
+            continue
+        substituted = row.status is Presence.SUBSTITUTED and row.substitute.strip()
+        found.append(row.substitute.strip() if substituted else names[row.actor_id])
+    return found
 
 
 class RecordsPane(ActionStatusPane):

@@ -138,3 +138,4 @@ async def test_ctrl_n_adds_the_item_at_the_end_of_the_agenda(make_app: AppFactor
         await until(pilot, lambda: len(screen.meeting.agenda) == len(titles) + 1)
         assert [item.title for item in screen.meeting.agenda] == [*titles,
                                                                   "Questions diverses"]
+

@@ -649,3 +649,17 @@ async def test_export_dialog_writes_word_and_pdf(make_app: AppFactory, tmp_path:
             await pilot.pause()
             assert isinstance(app.screen, MeetingScreen)
             assert (tmp_path / f"cr.{fmt}").read_bytes().startswith(magic)
+
+
+def test_a_member_replaced_by_a_suppleant_votes_as_the_suppleant() -> None:
+    """Issue 15: in a public vote, the suppléant who sat in is named as the voter."""
+    from coop_tui.screens.meetings.records import voters
+    from coop_tui.store.models import Actor, Attendance
+
+    anne = Actor(name="Anne Titulaire", kind="elected")
+    bruno = Actor(name="Bruno Présent", kind="elected")
+    meeting = Meeting(title="Conseil", kind="council", on=date(2026, 12, 2), attendance=[
+        Attendance(actor_id=anne.id, status=Presence.SUBSTITUTED, substitute="Paul Suppléant"),
+        Attendance(actor_id=bruno.id, status=Presence.PRESENT)])
+    names = {anne.id: anne.name, bruno.id: bruno.name}
+    assert voters(meeting, names) == ["Paul Suppléant", "Bruno Présent"]
