@@ -91,3 +91,29 @@ def test_digit_strings_survive_a_spreadsheet() -> None:
     assert safe_cell("06 12 34 56 78") == "06 12 34 56 78"
     assert safe_cell("12") == "12"
     assert safe_cell("=1+1") == "'=1+1"
+
+
+def test_a_pv_of_a_meeting_where_nobody_votes_lists_everyone_by_presence(
+        repository: Repository) -> None:
+    """A COPIL has no voting members: its PV lists who was present and excused, not all of
+    them under « also attending »; the chair named above is never listed as a guest."""
+    from coop_tui.store.models import MeetingKind, Presence
+
+    copil = next(m for m in repository.meetings if m.kind is MeetingKind.COPIL
+                 and m.attendance and not any(row.voting for row in m.attendance))
+    text = render(MinutesSource.from_repository(repository, copil), "pv", "md")
+    present = sum(row.status is Presence.PRESENT for row in copil.attendance)
+    assert f"Present ({present})" in text
+    assert "Also attending" not in text
+    council = next(m for m in repository.meetings if m.kind is MeetingKind.COUNCIL
+                   and m.facilitator_id and any(r.voting for r in m.attendance))
+    chaired = council.model_copy(deep=True)  # a chair who is not a voting member
+    for row in chaired.attendance:
+        if row.actor_id == chaired.facilitator_id:
+            row.voting, row.status = False, Presence.PRESENT
+    chair = next(a for a in repository.actors if a.id == chaired.facilitator_id)
+    text = render(MinutesSource.from_repository(repository, chaired), "pv", "md")
+    guests = text.split("Also attending", 1)[1].split("\n## ", 1)[0] if "Also attending" \
+        in text else ""
+    assert f"- {chair.name}\n" not in guests
+    assert f"**Chair:** {chair.name}" in text

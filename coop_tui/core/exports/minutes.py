@@ -235,12 +235,14 @@ def _participants(source: MinutesSource, level: int, *,
                   members_only: bool = False) -> list[Block]:
     """Who was there, grouped by presence, with proxies and substitutes.
 
-    For a procès-verbal, the groups hold the voting members only, and the others present
-    (staff, guests) are listed apart.
+    For a procès-verbal of a body that votes, the groups hold the voting members only, and
+    the others present (staff, guests) are listed apart, the chair (named above) left out;
+    a meeting where nobody votes (a COPIL, a workshop) lists everyone by presence.
     """
     meeting = source.meeting
     if not meeting.attendance:
         return [Paragraph.plain(_("No attendance was recorded."))]
+    members_only = members_only and any(row.voting for row in meeting.attendance)
     attendance = [row for row in meeting.attendance if row.voting or not members_only]
     groups: list[tuple[Presence, str]] = [
         (Presence.PRESENT, _("Present")),
@@ -266,7 +268,7 @@ def _participants(source: MinutesSource, level: int, *,
             items.append(Item(tuple(runs)))
         blocks += [Heading(level, f"{title} ({len(rows)})"), ItemList(tuple(items))]
     guests = [row for row in meeting.attendance if members_only and not row.voting
-              and row.status is Presence.PRESENT]
+              and row.status is Presence.PRESENT and row.actor_id != meeting.facilitator_id]
     if guests:
         blocks += [Heading(level, _("Also attending")),
                    ItemList(tuple(Item.plain(source.name(row.actor_id)) for row in guests))]
