@@ -35,7 +35,8 @@ from coop_tui.ui.widgets.text_fields import TextInput
 # Model fields and the form fields their errors show under.
 _FIELDS = {"title": "title", "kind": "kind", "on": "on", "start": "start", "end": "end",
            "place": "place", "format": "format", "voting_members": "voting",
-           "next_meeting_on": "next_on", "next_meeting_note": "next_note", "": "end"}
+           "next_meeting_on": "next_on", "next_meeting_note": "next_note",
+           "secretary_id": "secretary", "": "end"}
 
 
 def _typed_time(value: time | None) -> str:
@@ -91,6 +92,10 @@ class MeetingForm(RecordForm[Meeting]):
         yield form_row(_("Notes taken by"), ActorField(
             self._actors, _("Who takes the notes (secretary)?"),
             meeting.note_taker_id if meeting else None, id="note_taker"), "note_taker")
+        yield form_row(_("Secretary"), ActorField(
+            self._actors, _("Who is the secrétaire de séance (a member)?"),
+            meeting.secretary_id if meeting else None, id="secretary"), "secretary",
+            id="row-secretary")
         members = meeting.voting_members if meeting and meeting.voting_members else None
         yield form_row(_("Members in office"), TextInput(
             str(members or ""), id="voting", compact=True,
@@ -117,6 +122,7 @@ class MeetingForm(RecordForm[Meeting]):
     def _kind_changed(self) -> None:
         kind = self._kind()
         self.query_one("#row-voting").display = kind in VOTING_KINDS
+        self.query_one("#row-secretary").display = kind in VOTING_KINDS
         previous = self._previous(kind)
         for name in ("opening", "invite"):
             for row in self.query(f"#row-{name}"):
@@ -182,6 +188,8 @@ class MeetingForm(RecordForm[Meeting]):
             format=fmt if isinstance(fmt, str) else MeetingFormat.IN_PERSON,
             facilitator_id=self.query_one("#facilitator", ActorField).value,
             note_taker_id=self.query_one("#note_taker", ActorField).value,
+            secretary_id=(self.query_one("#secretary", ActorField).value
+                          if self._kind() in VOTING_KINDS else data.get("secretary_id")),
             next_meeting_note=self._value("next_note"),
         )
         meeting: Meeting | None = None

@@ -663,3 +663,34 @@ def test_a_member_replaced_by_a_suppleant_votes_as_the_suppleant() -> None:
         Attendance(actor_id=bruno.id, status=Presence.PRESENT)])
     names = {anne.id: anne.name, bruno.id: bruno.name}
     assert voters(meeting, names) == ["Paul Suppléant", "Bruno Présent"]
+
+
+async def test_the_secretary_of_a_council_session_is_set_in_the_meeting_form(
+        make_app: AppFactory) -> None:
+    """Issue 15: the PV names the secrétaire de séance; the meeting form sets one, for a
+    council or a bureau only."""
+    from coop_tui.core.exports.minutes import MinutesSource, render
+    from coop_tui.screens.meetings.form import MeetingForm
+    from coop_tui.ui.forms import ActorField
+    from tests.helpers import until
+
+    app = make_app()
+    repository = app.session.repository
+    council = live_meeting(repository, MeetingKind.COUNCIL)
+    member = next(a for a in repository.actors if a.kind.value == "elected")
+    saved: list[Meeting | None] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = MeetingForm(council, repository.actors, repository.meetings, council.on)
+        app.push_screen(form, saved.append)
+        await until(pilot, lambda: app.screen is form)
+        field = form.query_one("#secretary", ActorField)
+        assert form.query_one("#row-secretary").display
+        field.value = member.id
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(saved))
+    (meeting,) = saved
+    assert meeting is not None and meeting.secretary_id == member.id
+    repository.save(meeting)
+    text = render(MinutesSource.from_repository(repository, meeting), "pv", "md")
+    assert f"**Secretary of the session:** {member.name}" in text
