@@ -9,7 +9,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from coop_tui.core.i18n import _
-from coop_tui.store.models import AgendaItem, Decision
+from coop_tui.core.labels import choices
+from coop_tui.store.models import AgendaItem, Decision, DeliberationResult
 from coop_tui.ui.forms import RecordForm, field_errors, form_row
 from coop_tui.ui.widgets.text_fields import TextInput
 
@@ -24,7 +25,8 @@ def agenda_item_select(agenda: Sequence[AgendaItem], item_id: str | None) -> Sel
 
 
 class DecisionForm(RecordForm[Decision]):
-    """Create or edit a decision typed through a form (not one captured from the notes)."""
+    """Create or edit a decision typed through a form (not one captured from the notes);
+    its result, when the vote does not say it (a deliberation deferred, say)."""
 
     ENTER_SAVES = True
 
@@ -45,6 +47,10 @@ class DecisionForm(RecordForm[Decision]):
             placeholder=_("what was decided")), "text")
         yield form_row(_("Agenda item"), agenda_item_select(self._agenda, self._item_id),
                             "item")
+        result = self._original.result if self._original else None
+        yield form_row(_("Result"), Select(
+            choices(DeliberationResult), value=result.value if result else Select.NULL,
+            prompt=_("as the vote says"), id="result", compact=True), "result")
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
@@ -52,8 +58,10 @@ class DecisionForm(RecordForm[Decision]):
     def save_record(self) -> Decision | None:
         data = self._original.model_dump() if self._original else {}
         item = self.query_one("#item", Select).value
+        result = self.query_one("#result", Select).value
         data.update(text=self.query_one("#text", Input).value,
-                    agenda_item_id=item if isinstance(item, str) else None)
+                    agenda_item_id=item if isinstance(item, str) else None,
+                    result=result if isinstance(result, str) else None)
         try:
             return Decision.model_validate(data)
         except ValidationError as error:

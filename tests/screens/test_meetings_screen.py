@@ -694,3 +694,33 @@ async def test_the_secretary_of_a_council_session_is_set_in_the_meeting_form(
     repository.save(meeting)
     text = render(MinutesSource.from_repository(repository, meeting), "pv", "md")
     assert f"**Secretary of the session:** {member.name}" in text
+
+
+async def test_a_deliberation_deferred_is_set_in_the_decision_form(
+        make_app: AppFactory) -> None:
+    """Issue 15: a deliberation the council deferred says so in the liste des
+    délibérations; the decision form sets the result the vote cannot say."""
+    from coop_tui.core.exports.minutes import MinutesSource, render
+    from coop_tui.screens.meetings.decision_form import DecisionForm
+    from coop_tui.store.models import Decision, DeliberationResult
+    from tests.helpers import until
+
+    app = make_app()
+    repository = app.session.repository
+    council = live_meeting(repository, MeetingKind.COUNCIL)
+    saved: list[Decision | None] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = DecisionForm(None, council.agenda, council.agenda[0].id)
+        app.push_screen(form, saved.append)
+        await until(pilot, lambda: app.screen is form)
+        await pilot.press(*"Tarifs de la cantine")
+        form.query_one("#result", Select).value = DeliberationResult.DEFERRED.value
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(saved))
+    (decision,) = saved
+    assert decision is not None and decision.result is DeliberationResult.DEFERRED
+    council = council.model_copy(update={"decisions": [decision]})
+    repository.save(council)
+    text = render(MinutesSource.from_repository(repository, council), "deliberations", "md")
+    assert "Tarifs de la cantine" in text and "deferred" in text
