@@ -163,7 +163,9 @@ class MeetingsBuilder(PlansBuilder):
         return result
 
     def vote(self, rows: list[Attendance]) -> Vote:
-        voters = [self.actor_by_id[row.actor_id].name for row in rows if row.voting
+        # A member replaced by a suppléant: the suppléant is the one who votes.
+        voters = [row.substitute if row.status is Presence.SUBSTITUTED and row.substitute
+                  else self.actor_by_id[row.actor_id].name for row in rows if row.voting
                   and row.status in (Presence.PRESENT, Presence.REPRESENTED,
                                      Presence.SUBSTITUTED)]
         count = len(voters)
