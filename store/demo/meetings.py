@@ -155,8 +155,8 @@ class MeetingsBuilder(PlansBuilder):
                 else:
                     status = Presence.EXCUSED
             elif status is Presence.SUBSTITUTED:
-                substitute = (f"{self.passer_by()} (suppléant·e)"
-                              if actor.kind is ActorKind.ELECTED
+                # The PV says « suppléé·e par … »: the name alone for an elected member.
+                substitute = (self.passer_by() if actor.kind is ActorKind.ELECTED
                               else f"{self.passer_by()}, adjoint·e")
             result.append(Attendance(actor_id=actor.id, status=status, proxy_id=proxy_id,
                                      substitute=substitute, voting=voting))
