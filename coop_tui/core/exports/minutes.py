@@ -235,9 +235,10 @@ def _participants(source: MinutesSource, level: int, *,
                   members_only: bool = False) -> list[Block]:
     """Who was there, grouped by presence, with proxies and substitutes.
 
-    For a procès-verbal of a body that votes, the groups hold the voting members only, and
-    the others present (staff, guests) are listed apart, the chair (named above) left out;
-    a meeting where nobody votes (a COPIL, a workshop) lists everyone by presence.
+    For a body that votes (``members_only``), the groups hold the voting members only, so
+    that their counts agree with the quorum, and the others present (staff, guests) are
+    listed apart, the chair (named above) left out; a meeting where nobody votes (a COPIL,
+    a workshop) lists everyone by presence.
     """
     meeting = source.meeting
     if not meeting.attendance:
@@ -321,7 +322,7 @@ def _full(source: MinutesSource) -> Iterator[Block | None]:
     yield _header(source)
     yield _h2(_("Participants"))
     yield _quorum_line(source)
-    yield from _participants(source, 3)
+    yield from _participants(source, 3, members_only=True)
     yield _h2(_("Agenda"))
     yield _agenda(meeting)
     yield _h2(_("Proceedings"))
