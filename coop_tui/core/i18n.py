@@ -42,9 +42,18 @@ __all__ = [
 ]
 
 
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
+
+
+def locale_given(environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether the environment names a locale at all (often not under cron, in containers
+    or on Windows): when it does not, a store's own language is the better default."""
+    return any(environ.get(variable) for variable in LOCALE_VARIABLES)
+
+
 def default_language(environ: Mapping[str, str] = os.environ) -> Language:
     """French when the locale starts with ``fr``, English otherwise."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+    for variable in LOCALE_VARIABLES:
         value = environ.get(variable, "")
         if value:
             return "fr" if value.lower().startswith("fr") else "en"

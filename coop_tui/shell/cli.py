@@ -310,9 +310,12 @@ def cli(ctx: click.Context) -> None:
 def open_command(store: Path | None, demo: bool) -> None:
     if demo and store is not None:
         fail(_("--demo opens its own territory: give no STORE with it"), 2)
+    from coop_tui.core.i18n import locale_given
     from coop_tui.shell.launch import launch
 
-    sys.exit(launch(store, demo=demo))
+    context = click.get_current_context()
+    follow_store = LANGUAGE_ASKED not in context.meta and not locale_given()
+    sys.exit(launch(store, demo=demo, store_language=follow_store))
 
 
 @cli.command("demo", help=N_("Write a fictional demo territory to OUT."))

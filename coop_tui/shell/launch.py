@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from coop_tui.core.i18n import language
+from coop_tui.core.i18n import language, set_language
 from coop_tui.store.errors import StoreCorrupt
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import Data
@@ -75,8 +75,11 @@ def _open(path: Path, relay: SaveRelay, initial: Callable[[], Data] | None) -> R
                 return None
 
 
-def launch(store: Path | None, *, demo: bool = False) -> int:
-    """Run the app on ``store`` (or the default or demo store); the exit code."""
+def launch(store: Path | None, *, demo: bool = False, store_language: bool = False) -> int:
+    """Run the app on ``store`` (or the default or demo store); the exit code.
+
+    ``store_language``: speak the store's own language (neither ``--lang`` nor a locale
+    said which)."""
     from coop_tui.core.locations import default_store_path, ensure_private_dir, settings_path
     from coop_tui.core.settings import load_settings
     from coop_tui.shell.app import CoopApp
@@ -94,6 +97,8 @@ def launch(store: Path | None, *, demo: bool = False) -> int:
         repository = _open(path, relay, initial)
         if repository is None:
             return 1
+        if store_language:
+            set_language(repository.territory.language)
         app = CoopApp(repository, load_settings(settings_path()), settings_path=settings_path())
         relay.target = app.save_listener
         try:

@@ -135,3 +135,33 @@ def test_a_bug_is_one_line_and_a_report(capsys: pytest.CaptureFixture[str], tmp_
     assert code == 1
     assert "RuntimeError" in err and "crash report" in err
     assert "Traceback" not in err and "secret note text" not in err
+
+
+@pytest.mark.parametrize(("argv", "environ", "follows"), [
+    (["--demo"], {}, True),
+    (["--demo"], {"LANG": "en_US.UTF-8"}, False),
+    (["--lang", "en", "--demo"], {}, False),
+    (["--demo", "--lang", "fr"], {}, False),
+])
+def test_with_no_locale_and_no_lang_the_app_speaks_the_stores_language(
+        monkeypatch: pytest.MonkeyPatch, argv: list[str], environ: dict[str, str],
+        follows: bool) -> None:
+    """Issue 15: under cron, in a container or on Windows no locale is set; a French store
+    then opens in French rather than in English."""
+    import coop_tui.shell.launch as launching
+    from coop_tui.shell.cli import main
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environ.items():
+        monkeypatch.setenv(variable, value)
+    asked: list[bool] = []
+
+    def fake_launch(store: object, *, demo: bool = False, store_language: bool = False) -> int:
+        asked.append(store_language)
+        return 0
+
+    monkeypatch.setattr(launching, "launch", fake_launch)
+    with pytest.raises(SystemExit):
+        main(argv)
+    assert asked == [follows]
