@@ -269,3 +269,21 @@ def _tiny_png() -> bytes:
     pixels = zlib.compress(b"\x00" + b"\x20\x40\x80" * 2 + b"\x00" + b"\x80\x40\x20" * 2)
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
             + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("template", ["pv", "deliberations"])
+def test_the_signature_block_stays_on_one_page_with_room_to_sign(
+        repository: Repository, template: str) -> None:
+    """Word must not break the signers' table across two pages, leaving the names on one
+    and the room to sign on the next: no row splits, each row keeps with the next."""
+    data = render_bytes(MinutesSource.from_repository(repository, council(repository)),
+                        template, "docx")
+    signatures = read_docx(io.BytesIO(data)).tables[-1]
+    rows = signatures.rows
+    assert len(rows) == 3 and rows[2].height is not None and rows[2].height.cm >= 3
+    for index, row in enumerate(rows):
+        assert row._tr.trPr is not None and row._tr.trPr.find(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+        if index < 2:
+            assert all(paragraph.paragraph_format.keep_with_next
+                       for cell in row.cells for paragraph in cell.paragraphs)

@@ -223,3 +223,10 @@ def _signatures(word: WordDocument, block: Signatures) -> None:
     room = table.rows[2]
     room.height = _SIGNING_ROOM
     room.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    # One block on one page: no row split, each row kept with the next one.
+    for index, row in enumerate(table.rows):
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if index < len(table.rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
