@@ -52,7 +52,7 @@ def deliberations_document(source: MinutesSource) -> Document:
             tuple((str(number), items.get(decision.agenda_item_id or "", ""), decision.text,
                    _vote(decision), result_text(decision))
                   for number, decision in enumerate(decisions, start=1)),
-            widths=(2, 8, 10, 6, 6)))
+            widths=(3, 8, 10, 6, 6)))
         adopted = sum(result_of(d) is DeliberationResult.ADOPTED for d in decisions)
         document.add(Paragraph.plain(ngettext(
             "{count} deliberation examined, {adopted} adopted.",

@@ -189,8 +189,11 @@ def _table(word: WordDocument, block: Table) -> None:
         for cell, text in zip(cells, row, strict=True):
             _cell_text(cell, text)
     if block.widths:
+        # Both the grid (which LibreOffice reads) and each cell (which Word reads).
+        table.autofit = False
         total = sum(block.widths)
         for column, share in zip(table.columns, block.widths, strict=True):
+            column.width = Cm(17 * share / total)
             for cell in column.cells:
                 cell.width = Cm(17 * share / total)
     word.add_paragraph()
