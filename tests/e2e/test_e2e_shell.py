@@ -124,3 +124,62 @@ def test_closed_terminal_or_sigterm_ends_the_app(tmp_path: Path, demo_path: Path
         assert not repository.read_only
     finally:
         repository.close()
+
+
+def test_a_conflict_left_by_a_merge_is_settled_in_a_real_terminal(tmp_path: Path) -> None:
+    """Two copies renamed the same actor two ways; coop-tui merge keeps one name and records
+    the other; in the app, c lists it and t takes theirs, written to the file."""
+    import sys
+
+    base = tmp_path / "base.json"
+    coop_tui = [sys.executable, "-m", "coop_tui", "--lang", "en"]
+    subprocess.run([*coop_tui, "demo", str(base)], check=True, capture_output=True)
+    data = json.loads(base.read_text(encoding="utf-8"))
+    actor_id = min(data["actors"], key=lambda key: data["actors"][key]["name"])
+    for side, name in (("ours", "Name A"), ("theirs", "Name B")):
+        data["actors"][actor_id]["name"] = name
+        (tmp_path / f"{side}.json").write_text(json.dumps(data, ensure_ascii=False),
+                                              encoding="utf-8")
+    ours = tmp_path / "ours.json"
+    theirs = tmp_path / "theirs.json"
+    merged = subprocess.run([*coop_tui, "merge", str(base), str(ours), str(theirs)],
+                            capture_output=True, text=True)
+    assert merged.returncode == 0, merged.stderr
+    with terminal(f"{coop_tui_command()} {ours}", environment(tmp_path, "en_GB.UTF-8")) as term:
+        term.wait_for("1 merge conflict to settle")
+        term.send("c")
+        term.wait_for("theirs: Name B")
+        term.send("t")
+        term.wait_for("No conflict left to settle.")
+        term.send("Escape")
+        term.wait_until_gone("No conflict left")
+        term.send("C-q")
+        term.wait_until_gone("Dashboard")
+    stored = json.loads(ours.read_text(encoding="utf-8"))
+    assert stored["actors"][actor_id]["name"] == "Name B"
+    assert stored["conflicts"] == {}
+
+
+def test_a_missed_deadline_is_marked_met_in_two_keys_in_a_real_terminal(
+        tmp_path: Path) -> None:
+    """On the demo, the deadlines panel lists the obligations; m then Enter marks the one
+    under the cursor met today, and the file keeps it."""
+    import sys
+
+    store = tmp_path / "demo.json"
+    subprocess.run([sys.executable, "-m", "coop_tui", "demo", str(store)], check=True,
+                   capture_output=True)
+    with terminal(f"{coop_tui_command()} {store}", environment(tmp_path, "en_GB.UTF-8"),
+                  width=160, height=48) as term:
+        term.wait_for("missed statutory deadline")
+        term.send("Tab", "Tab", "Tab")
+        term.wait_for("m Met")
+        term.send("m")
+        term.wait_for("Met on")
+        term.send("Enter")
+        term.wait_for("marked met")
+        term.send("C-q")
+        term.wait_until_gone("Dashboard")
+    stored = json.loads(store.read_text(encoding="utf-8"))
+    assert any(record.get("met_on") == time.strftime("%Y-%m-%d")
+               for record in stored["obligations"].values())
