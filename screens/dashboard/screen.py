@@ -147,7 +147,7 @@ class DashboardScreen(CoopScreen):
             if path is not None:
                 record_export(repository, "status_report")
                 self.notify(_("Status report written to {path}").format(path=path),
-                            timeout=12, markup=False)
+                            timeout=6, markup=False)
 
         self.app.push_screen(StatusReportForm(self.session, default_folder(repository.path)),
                              written)

@@ -65,7 +65,7 @@ def export_minutes(screen: Screen[object], repository: Repository, meeting: Meet
         if path is None:
             return
         screen.notify(_("Minutes written to {path}").format(path=path), markup=False,
-                      timeout=12)
+                      timeout=6)
         record_export(repository)
 
     screen.app.push_screen(ExportDialog(MinutesSource.from_repository(repository, meeting),
