@@ -17,7 +17,7 @@ from coop_tui.core.exports.status import Format, file_name, status_report
 from coop_tui.core.i18n import N_, Language, _, language
 from coop_tui.ui.forms import RecordForm, form_row
 from coop_tui.ui.session import Session
-from coop_tui.ui.widgets.dialogs import ConfirmDialog
+from coop_tui.ui.widgets.dialogs import ask_to_replace
 from coop_tui.ui.widgets.text_fields import TextInput
 
 FORMATS: tuple[tuple[str, Format], ...] = (
@@ -77,7 +77,7 @@ class StatusReportForm(RecordForm[Path]):
             return None
         path = Path(text).expanduser()
         if path.exists() and not path.is_dir() and not force:
-            self._ask_overwrite(path)
+            ask_to_replace(self, path, lambda: self._replace(path))
             return None
         fmt = cast(Format, self.query_one("#format", Select).value)
         lang = cast(Language, self.query_one("#lang", Select).value)
@@ -91,14 +91,6 @@ class StatusReportForm(RecordForm[Path]):
             return None
         return path
 
-    def _ask_overwrite(self, path: Path) -> None:
-        def answered(yes: bool | None) -> None:
-            if yes:
-                written = self._write(force=True)
-                if written is not None:
-                    self.dismiss(written)
-
-        self.app.push_screen(ConfirmDialog(
-            _("Replace {name}?").format(name=path.name),
-            _("{path} exists: it will be replaced by the new report.").format(path=path),
-            confirm=_("Replace"), cancel=_("Keep it")), answered)
+    def _replace(self, path: Path) -> None:
+        if self._write(force=True) is not None:
+            self.dismiss(path)

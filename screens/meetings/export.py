@@ -31,7 +31,7 @@ from coop_tui.store.export_journal import record_export as record_journal
 from coop_tui.store.models import Meeting
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.bindings import translate_bindings
-from coop_tui.ui.widgets.dialogs import ConfirmDialog
+from coop_tui.ui.widgets.dialogs import ask_to_replace
 from coop_tui.ui.widgets.text_fields import TextInput
 
 _FORMATS = (("Markdown (.md)", "md"), ("HTML (.html)", "html"), ("Word (.docx)", "docx"),
@@ -151,13 +151,7 @@ class ExportDialog(ModalScreen[Path | None]):
         if path is None:
             return
         if path.exists() and not path.is_dir():
-            def answered(replace: bool | None) -> None:
-                if replace:
-                    self._write(path, force=True)
-
-            self.app.push_screen(ConfirmDialog(
-                _("Replace the file?"), _("{path} already exists.").format(path=path),
-                confirm=_("Replace")), answered)
+            ask_to_replace(self, path, lambda: self._write(path, force=True))
             return
         self._write(path, force=False)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 from textual import on
@@ -15,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Static
 
 from coop_tui.core.i18n import N_, _
@@ -104,6 +105,18 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def ask_to_replace(screen: Screen[Any], path: Path, replace: Callable[[], object]) -> None:
+    """Ask before an export replaces an existing file; ``replace`` runs on a yes."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            replace()
+
+    screen.app.push_screen(ConfirmDialog(
+        _("Replace the file?"), _("{path} already exists.").format(path=path),
+        confirm=_("Replace")), answered)
 
 
 class TextPrompt(RecordForm[str], inherit_bindings=False):
