@@ -56,6 +56,14 @@ async def until(pilot: Pilot[int], condition: Callable[[], bool]) -> None:
     raise AssertionError("the app never reached the state expected")
 
 
+async def push_form(pilot: Pilot[int], form: Screen[Any]) -> list[Any]:
+    """Show ``form`` over the app; the list it returns receives what the form hands back."""
+    handed: list[Any] = []
+    pilot.app.push_screen(form, handed.append)
+    await until(pilot, lambda: pilot.app.screen is form)
+    return handed
+
+
 def stop_blinking(app: App[Any]) -> None:
     """A blinking cursor is drawn or not depending on when the picture is taken."""
     for screen in app.screen_stack:

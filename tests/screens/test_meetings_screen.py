@@ -672,18 +672,16 @@ async def test_the_secretary_of_a_council_session_is_set_in_the_meeting_form(
     from coop_tui.core.exports.minutes import MinutesSource, render
     from coop_tui.screens.meetings.form import MeetingForm
     from coop_tui.ui.forms import ActorField
-    from tests.helpers import until
+    from tests.helpers import push_form, until
 
     app = make_app()
     repository = app.session.repository
     council = live_meeting(repository, MeetingKind.COUNCIL)
     member = next(a for a in repository.actors if a.kind.value == "elected")
-    saved: list[Meeting | None] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         form = MeetingForm(council, repository.actors, repository.meetings, council.on)
-        app.push_screen(form, saved.append)
-        await until(pilot, lambda: app.screen is form)
+        saved = await push_form(pilot, form)
         field = form.query_one("#secretary", ActorField)
         assert form.query_one("#row-secretary").display
         field.value = member.id
@@ -702,18 +700,16 @@ async def test_a_deliberation_deferred_is_set_in_the_decision_form(
     délibérations; the decision form sets the result the vote cannot say."""
     from coop_tui.core.exports.minutes import MinutesSource, render
     from coop_tui.screens.meetings.decision_form import DecisionForm
-    from coop_tui.store.models import Decision, DeliberationResult
-    from tests.helpers import until
+    from coop_tui.store.models import DeliberationResult
+    from tests.helpers import push_form, until
 
     app = make_app()
     repository = app.session.repository
     council = live_meeting(repository, MeetingKind.COUNCIL)
-    saved: list[Decision | None] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         form = DecisionForm(None, council.agenda, council.agenda[0].id)
-        app.push_screen(form, saved.append)
-        await until(pilot, lambda: app.screen is form)
+        saved = await push_form(pilot, form)
         await pilot.press(*"Tarifs de la cantine")
         form.query_one("#result", Select).value = DeliberationResult.DEFERRED.value
         await pilot.press("ctrl+s")
