@@ -17,7 +17,8 @@ One module per part of the domain, every name importable from here:
 - ``actors``: actors, their private reading, relations;
 - ``levers``: levers and their checklist, roadmap items;
 - ``meetings``: meetings, attendance, agenda, votes, decisions, actions;
-- ``conflict``: what a merge leaves for a person to settle.
+- ``conflict``: what a merge leaves for a person to settle;
+- ``endorsement``: who endorsed a shared text, when and where.
 
 Code that reads :data:`SCHEMA_VERSION` at call time reads it here (``models.SCHEMA_VERSION``).
 """
@@ -67,6 +68,9 @@ from coop_tui.store.models.base import (
 )
 from coop_tui.store.models.conflict import (
     Conflict,
+)
+from coop_tui.store.models.endorsement import (
+    Endorsement,
 )
 from coop_tui.store.models.levers import (
     ChecklistItem,
@@ -129,6 +133,7 @@ __all__ = [
     "Decision",
     "DeliberationResult",
     "Email",
+    "Endorsement",
     "GovernancePact",
     "Language",
     "Lever",
