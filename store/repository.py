@@ -30,10 +30,14 @@ from coop_tui.store.integrity import (
 from coop_tui.store.lock import StoreLock
 from coop_tui.store.models import (
     Actor,
+    CharterCommitment,
     Conflict,
+    Finances,
     Lever,
     Meeting,
     Obligation,
+    PactCriterion,
+    PactProject,
     Record,
     Relation,
     RoadmapItem,
@@ -161,6 +165,22 @@ class Repository:
     @property
     def obligations(self) -> list[Obligation]:
         return self.all(Obligation)
+
+    @property
+    def finances(self) -> list[Finances]:
+        return self.all(Finances)
+
+    @property
+    def charter(self) -> list[CharterCommitment]:
+        return self.all(CharterCommitment)
+
+    @property
+    def pact_criteria(self) -> list[PactCriterion]:
+        return self.all(PactCriterion)
+
+    @property
+    def pact_projects(self) -> list[PactProject]:
+        return self.all(PactProject)
 
     def actor_name(self, actor_id: str | None, default: str = "") -> str:
         actor = self.get(Actor, actor_id)

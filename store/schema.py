@@ -8,10 +8,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from coop_tui.store.models import (
     Actor,
+    CharterCommitment,
     Conflict,
+    Finances,
     Lever,
     Meeting,
     Obligation,
+    PactCriterion,
+    PactProject,
     Relation,
     RoadmapItem,
     Territory,
@@ -46,6 +50,16 @@ class StoreFile(BaseModel):
     obligations: dict[RecordKey, Obligation] = Field(
         default_factory=dict,
         description="States of statutory obligations and deadlines the user added.")
+    finances: dict[RecordKey, Finances] = Field(
+        default_factory=dict,
+        description="Pacte financier et fiscal: a commune's or the community's figures, "
+                    "one year.")
+    charter: dict[RecordKey, CharterCommitment] = Field(
+        default_factory=dict, description="Pacte: the charter's commitments.")
+    pact_criteria: dict[RecordKey, PactCriterion] = Field(
+        default_factory=dict, description="Pacte: the council's criteria and weights.")
+    pact_projects: dict[RecordKey, PactProject] = Field(
+        default_factory=dict, description="Pacte: the projects to rank and select.")
 
 
 def store_schema() -> dict[str, Any]:

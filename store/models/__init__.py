@@ -18,7 +18,8 @@ One module per part of the domain, every name importable from here:
 - ``levers``: levers and their checklist, roadmap items;
 - ``meetings``: meetings, attendance, agenda, votes, decisions, actions;
 - ``conflict``: what a merge leaves for a person to settle;
-- ``endorsement``: who endorsed a shared text, when and where.
+- ``endorsement``: who endorsed a shared text, when and where;
+- ``pacte``: the pacte financier et fiscal: figures by year, charter, projects.
 
 Code that reads :data:`SCHEMA_VERSION` at call time reads it here (``models.SCHEMA_VERSION``).
 """
@@ -95,6 +96,18 @@ from coop_tui.store.models.meetings import (
     Presence,
     Vote,
 )
+from coop_tui.store.models.pacte import (
+    CharterCommitment,
+    CommitmentLevel,
+    CriterionScore,
+    FinanceFigure,
+    Finances,
+    FinancingLine,
+    PactCriterion,
+    PactProject,
+    ProjectScope,
+    SelectionStatus,
+)
 from coop_tui.store.models.territory import (
     CalendarSettings,
     GovernancePact,
@@ -105,7 +118,8 @@ from coop_tui.store.models.territory import (
 )
 
 RECORD_TYPES: tuple[type[Record], ...] = (
-    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation)
+    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation,
+    Finances, CharterCommitment, PactCriterion, PactProject)
 TABLES: dict[str, type[Record]] = {kind.table: kind for kind in RECORD_TYPES}
 
 __all__ = [
@@ -124,16 +138,22 @@ __all__ = [
     "Blockage",
     "CalendarSettings",
     "Channel",
+    "CharterCommitment",
     "ChecklistItem",
+    "CommitmentLevel",
     "CommuneProfile",
     "Conflict",
     "Contact",
     "ContactEntry",
+    "CriterionScore",
     "Day",
     "Decision",
     "DeliberationResult",
     "Email",
     "Endorsement",
+    "FinanceFigure",
+    "Finances",
+    "FinancingLine",
     "GovernancePact",
     "Language",
     "Lever",
@@ -150,9 +170,12 @@ __all__ = [
     "Name",
     "NonWorkingDay",
     "Obligation",
+    "PactCriterion",
+    "PactProject",
     "Part",
     "Presence",
     "PrivateReading",
+    "ProjectScope",
     "Record",
     "RecordId",
     "Relation",
@@ -161,6 +184,7 @@ __all__ = [
     "RoadmapStatus",
     "Role",
     "Score",
+    "SelectionStatus",
     "Stamp",
     "Territory",
     "Text",
