@@ -27,6 +27,7 @@ from coop_tui.store.models import (
 
 if TYPE_CHECKING:
     from coop_tui.core.obligations import Due
+    from coop_tui.core.pacte import PactRecords
     from coop_tui.store.models import Relation
     from coop_tui.store.repository import Repository
 
@@ -84,15 +85,18 @@ class Facts:
     relations: Sequence[Relation] = ()
     journal: LastExports = NO_EXPORT
     dues: Sequence[Due] = ()  # the statutory calendar, in the order things fall due
+    pact: PactRecords | None = None  # the pacte financier et fiscal's records
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
         from coop_tui.core.insights.deadlines import store_obligations
+        from coop_tui.core.pacte import PactRecords
 
         return cls(today=today, territory=repository.territory, actors=repository.actors,
                    meetings=repository.meetings, roadmap=repository.roadmap,
                    relations=repository.relations, journal=read_journal(repository.path),
-                   dues=store_obligations(repository, today))
+                   dues=store_obligations(repository, today),
+                   pact=PactRecords.of(repository))
 
     @property
     def last_minutes_export(self) -> datetime | None:

@@ -29,10 +29,16 @@ def _statutory_steps(facts: Facts) -> list[Evidence]:
     return statutory_steps(facts.dues)
 
 
+def _pact(facts: Facts) -> list[Evidence]:
+    from coop_tui.core.pacte.evidence import pact_evidence
+
+    return pact_evidence(facts.pact)
+
+
 TERRITORY_RULES: tuple[Callable[[Facts], Evidence | list[Evidence]], ...] = (
     meeting_rhythm, meeting_cadence, channel_coverage, role_assessment, counterweights,
     follower_contact, commune_knowledge, roadmap_completeness, roadmap_late, overdue_actions,
-    investment, shared_follow_up, _statutory_steps,
+    investment, shared_follow_up, _statutory_steps, _pact,
 )
 
 
