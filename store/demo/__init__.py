@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from coop_tui.store.demo.meetings import MeetingsBuilder
 from coop_tui.store.demo.obligations import with_statutory_calendar
+from coop_tui.store.demo.pacte import with_pacte
 from coop_tui.store.demo.pools_people import (
     DEFAULT_TODAY,
     MANDATE_END,
@@ -64,7 +65,8 @@ def demo_records(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> list[
     """Every record of the demo territory: the same ones for the same size and day."""
     if size not in PLANS:
         raise ValueError(f"unknown demo size {size!r}: small or large")
-    return with_statutory_calendar(DemoBuilder(PLANS[size], today).build(), today)
+    records = with_statutory_calendar(DemoBuilder(PLANS[size], today).build(), today)
+    return with_pacte(records, today)
 
 
 def demo_data(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> Data:

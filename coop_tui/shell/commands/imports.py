@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from coop_tui.core.i18n import N_
+from coop_tui.shell.commands.pacte import add_finances_import
 
 # Rows left out: the others are in.
 SOME_REJECTED = 2
@@ -25,6 +26,8 @@ def register(cli: click.Group, export: click.Group) -> None:
     @language_option
     def import_group() -> None:
         """``import actors``; more lists may come."""
+
+    add_finances_import(import_group)
 
     @import_group.command("actors", help=N_(
         "Add the actors of FILE (CSV: a header row such as Name;Kind;Part of;E-mail, or "
