@@ -47,7 +47,7 @@ def test_the_bilan_in_word_on_the_letterhead(repository: Repository) -> None:
     assert "Bilan partagé 2025" in text
     table = document.tables[0]
     header = [cell.text for cell in table.rows[0].cells]
-    assert header[:2] == ["Commune", "Population"]
+    assert header[:2] == ["Commune", "Pop."]
     assert table.rows[-1].cells[0].text == "Médiane"
     assert len(table.rows) == 12 + 2
 

@@ -55,7 +55,7 @@ def bilan_document(reading: PactReading) -> Document:
                                        "coop-tui import finances.")))
         return document
     document.add(Paragraph((Run(_(
-        "Figures per inhabitant; in brackets, the index against the median of the member "
+        "Euros per inhabitant; in brackets, the index against the median of the member "
         "communes (100 = the median)."), italic=True),)))
     document.add(Heading(2, _("Resources per inhabitant")))
     figures = list(BilanFigure)
@@ -63,8 +63,8 @@ def bilan_document(reading: PactReading) -> Document:
              *(with_index(line.per_inhabitant[f], line.index[f]) for f in figures))
             for line in bilan.communes]
     rows.append((_("Median"), "", *(number(bilan.medians[f]) for f in figures)))
-    document.add(Table((_("Commune"), _("Population"), *(pact_label(f) for f in figures)),
-                       tuple(rows), widths=(22, 12, 14, 14, 13, 13, 12)))
+    document.add(Table((_("Commune"), _("Pop."), *(pact_label(f) for f in figures)),
+                       tuple(rows), widths=(25, 10, 13, 13, 13, 13, 13)))
     document.add(Heading(2, _("Flows between the community and the communes")))
     flow_rows = []
     for line in bilan.communes:
@@ -76,13 +76,13 @@ def bilan_document(reading: PactReading) -> Document:
     flow_rows.append((_("All communes"), euros(total.compensation),
                       euros(total.solidarity_grant), euros(total.funds_received),
                       euros(total.funds_given), euros(total.net), ""))
-    document.add(Table((_("Commune"), _("Attribution de compensation"), _("DSC"),
-                        _("Fonds de concours received"), _("Fonds de concours paid"),
+    document.add(Table((_("Commune"), _("AC"), _("DSC"), _("FdC received"), _("FdC paid"),
                         _("Net"), _("Net €/inh.")), tuple(flow_rows),
-                       widths=(20, 15, 12, 14, 14, 14, 11)))
+                       widths=(22, 14, 13, 13, 13, 14, 11)))
     document.add(Paragraph.plain(_(
-        "Received by the commune from the community, minus what it pays it; a negative "
-        "attribution de compensation is paid by the commune.")))
+        "AC: attribution de compensation; DSC: dotation de solidarité communautaire; FdC: "
+        "fonds de concours. Net: what the commune receives from the community, minus what "
+        "it pays it; a negative AC is paid by the commune.")))
     if bilan.without_figures:
         document.add(Paragraph.plain(_("No figures for {year}: {names}.").format(
             year=bilan.year, names=", ".join(line.name for line in bilan.without_figures))))
@@ -112,13 +112,13 @@ def _ranking(document: Document, reading: PactReading) -> None:
     names = {actor.id: actor.name for actor in reading.records.actors}
     document.add(Heading(2, _("Projects ranked")))
     document.add(Table(
-        (_("Rank"), _("Project"), _("Carried by"), _("Cost"), _("Score"), _("Decision"),
+        (_("No."), _("Project"), _("Carried by"), _("Cost"), _("Score"), _("Decision"),
          _("Capacity")),
         tuple((str(entry.rank), entry.project.title,
                names.get(entry.project.carrier_id or "", ""), euros(entry.project.cost),
                number(entry.score), pact_label(entry.project.selection),
                fit_text(entry, names)) for entry in reading.ranking),
-        widths=(7, 22, 17, 13, 8, 12, 21)))
+        widths=(6, 24, 18, 13, 8, 11, 20)))
     document.add(ItemList(tuple(
         Item((Run(entry.project.title, bold=True),),
              tuple(Item.plain(score_part(part)) for part in entry.parts))

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from coop_tui.core.pacte.bilan import Bilan, build_bilan
 from coop_tui.core.pacte.ranking import Capacity, RankedProject, capacities, rank_projects
 from coop_tui.store.models import (
     Actor,
+    ActorKind,
     CharterCommitment,
     Finances,
     PactCriterion,
@@ -53,9 +55,14 @@ class PactReading:
     @property
     def charter(self) -> list[CharterCommitment]:
         """The commitments, the community's and then each commune's, by name."""
-        names = {actor.id: actor.name for actor in self.records.actors}
-        return sorted(self.records.charter, key=lambda c: (
-            names.get(c.actor_id, "").casefold(), c.created, c.id))
+        actors = {actor.id: actor for actor in self.records.actors}
+
+        def order(commitment: CharterCommitment) -> tuple[bool, str, datetime, str]:
+            actor = actors.get(commitment.actor_id)
+            return (actor is None or actor.kind is not ActorKind.COMMUNITY,
+                    actor.name.casefold() if actor else "", commitment.created, commitment.id)
+
+        return sorted(self.records.charter, key=order)
 
     @property
     def endorsed(self) -> list[CharterCommitment]:

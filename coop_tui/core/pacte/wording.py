@@ -33,11 +33,11 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Fit.NOT_COUNTED: N_("not counted"),
     },
     BilanFigure: {
-        BilanFigure.FINANCIAL_POTENTIAL: N_("Potentiel financier €/inh."),
-        BilanFigure.FISCAL_POTENTIAL: N_("Potentiel fiscal €/inh."),
-        BilanFigure.GROSS_SAVINGS: N_("Épargne brute €/inh."),
-        BilanFigure.NET_SAVINGS: N_("Épargne nette €/inh."),
-        BilanFigure.DEBT: N_("Debt €/inh."),
+        BilanFigure.FINANCIAL_POTENTIAL: N_("Pot. financier"),
+        BilanFigure.FISCAL_POTENTIAL: N_("Pot. fiscal"),
+        BilanFigure.GROSS_SAVINGS: N_("Épargne brute"),
+        BilanFigure.NET_SAVINGS: N_("Épargne nette"),
+        BilanFigure.DEBT: N_("Debt"),
     },
     FinanceFigure: {
         FinanceFigure.POPULATION: N_("population"),
