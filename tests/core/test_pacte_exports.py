@@ -72,3 +72,17 @@ def test_export_pacte_command(demo_path: Path, tmp_path: Path,
         main(["--lang", "en", "export", "pacte", str(demo_path), "--what", "bilan",
               "--year", "2024"])
     assert "# Bilan partagé 2024" in capsys.readouterr().out
+
+
+def test_the_status_report_has_a_pacte_section_only_once_something_is_recorded(
+        repository: Repository, empty_repository: Repository) -> None:
+    from datetime import date
+
+    from coop_tui.core.exports.status import status_report
+
+    day = date(2026, 11, 26)
+    text = status_report(repository, day, "text", "en").decode()
+    assert "Pacte financier et fiscal\n-------------------------\n" in text
+    assert "  - Charter — 7 of 9 commitments endorsed\n" in text
+    assert "Pacte financier et fiscal" not in status_report(
+        empty_repository, day, "text", "en").decode()

@@ -325,8 +325,20 @@ SECTIONS: tuple[Callable[[Overview], Section], ...] = (
 )
 
 
+def _pact_section(overview: Overview) -> list[Section]:
+    """The pacte financier et fiscal in three lines; no section while nothing of it is
+    recorded."""
+    if overview.pact is None:
+        return []
+    from coop_tui.core.pacte import read_pacte
+    from coop_tui.core.pacte.wording import summary_lines
+
+    lines = summary_lines(read_pacte(overview.pact))
+    return [(_("Pacte financier et fiscal"), [Block(None, lines)])] if lines else []
+
+
 def sections(overview: Overview, include_private: bool = False) -> list[Section]:
-    return [*(section(overview) for section in SECTIONS),
+    return [*(section(overview) for section in SECTIONS), *_pact_section(overview),
             _actors_section(overview, include_private)]
 
 

@@ -43,6 +43,7 @@ from coop_tui.store.models import (
 )
 
 if TYPE_CHECKING:
+    from coop_tui.core.pacte import PactRecords
     from coop_tui.store.repository import Repository
 
 # How far ahead "due soon" looks, and how many milestones and meetings "next" shows.
@@ -216,6 +217,7 @@ class Overview:
     started: bool = True
     deadlines: DeadlinesPanel | None = None  # the statutory calendar
     conflicts: int = 0  # values a merge left to settle
+    pact: PactRecords | None = None  # the pacte financier et fiscal's records
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -232,6 +234,7 @@ def overview(repository: Repository, today: date) -> Overview:
         actors=actors_panel(facts),
         started=bool(facts.actors or facts.meetings or facts.roadmap),
         deadlines=deadlines_panel(list(facts.dues), today),
+        pact=facts.pact,
         conflicts=len(repository.conflicts),
     )
 

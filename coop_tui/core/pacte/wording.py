@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from coop_tui.core.i18n import N_, _, format_number
+from coop_tui.core.i18n import N_, _, format_number, ngettext
+from coop_tui.core.pacte import PactReading
 from coop_tui.core.pacte.bilan import BilanFigure
 from coop_tui.core.pacte.ranking import Fit, RankedProject, ScorePart
 from coop_tui.store.models import CommitmentLevel, FinanceFigure, ProjectScope, SelectionStatus
@@ -102,3 +103,34 @@ def fit_text(entry: RankedProject, names: dict[str, str]) -> str:
                                                  amount=euros(amount))
             for payer, amount in entry.short_of.items())
     return text
+
+
+def summary_lines(reading: PactReading) -> list[tuple[str, str]]:
+    """The pacte in three lines (main text, detail): the status report's section, and
+    what a dashboard panel can show. Empty when nothing of the pacte is recorded."""
+    records = reading.records
+    if not (records.finances or records.charter or records.projects):
+        return []
+    bilan = reading.bilan
+    lines: list[tuple[str, str]] = []
+    if bilan.year is None:
+        lines.append((_("No bilan partagé yet"), ""))
+    else:
+        missing = ", ".join(line.name for line in bilan.without_figures)
+        lines.append((_("Bilan partagé {year}").format(year=bilan.year), _(
+            "{count} of {total} communes with figures").format(
+            count=len(bilan.with_figures), total=len(bilan.communes))
+            + (" · " + _("Missing: {names}.").format(names=missing) if missing else "")))
+    lines.append((_("Charter"), _("{endorsed} of {total} commitments endorsed").format(
+        endorsed=len(reading.endorsed), total=len(records.charter))))
+    fitting = sum(entry.fit is Fit.FITS for entry in reading.ranking)
+    selected = [entry.project.title for entry in reading.ranking
+                if entry.project.selection is SelectionStatus.SELECTED]
+    detail = ngettext("{count} project ranked", "{count} projects ranked",
+                      len(reading.ranking)).format(count=len(reading.ranking))
+    detail += " · " + ngettext("{count} fits the capacity", "{count} fit the capacity",
+                               fitting).format(count=fitting)
+    if selected:
+        detail += " · " + _("selected: {titles}").format(titles=", ".join(selected))
+    lines.append((_("Projects"), detail))
+    return lines
