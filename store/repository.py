@@ -37,6 +37,7 @@ from coop_tui.store.models import (
     Record,
     Relation,
     RoadmapItem,
+    SharedProject,
     Territory,
     utc_now,
 )
@@ -161,6 +162,11 @@ class Repository:
     @property
     def obligations(self) -> list[Obligation]:
         return self.all(Obligation)
+
+    @property
+    def shared_project(self) -> SharedProject | None:
+        """The shared project: the first one recorded, if any (one is expected)."""
+        return next(iter(self.all(SharedProject)), None)
 
     def actor_name(self, actor_id: str | None, default: str = "") -> str:
         actor = self.get(Actor, actor_id)

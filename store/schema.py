@@ -14,6 +14,7 @@ from coop_tui.store.models import (
     Obligation,
     Relation,
     RoadmapItem,
+    SharedProject,
     Territory,
 )
 
@@ -46,6 +47,10 @@ class StoreFile(BaseModel):
     obligations: dict[RecordKey, Obligation] = Field(
         default_factory=dict,
         description="States of statutory obligations and deadlines the user added.")
+    shared_project: dict[RecordKey, SharedProject] = Field(
+        default_factory=dict,
+        description="The shared project (one record expected): statement, interests, "
+                    "its « patte », its endorsements.")
 
 
 def store_schema() -> dict[str, Any]:

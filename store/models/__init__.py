@@ -18,7 +18,8 @@ One module per part of the domain, every name importable from here:
 - ``levers``: levers and their checklist, roadmap items;
 - ``meetings``: meetings, attendance, agenda, votes, decisions, actions;
 - ``conflict``: what a merge leaves for a person to settle;
-- ``endorsement``: who endorsed a shared text, when and where.
+- ``endorsement``: who endorsed a shared text, when and where;
+- ``project``: the shared project, its « patte » and its endorsements.
 
 Code that reads :data:`SCHEMA_VERSION` at call time reads it here (``models.SCHEMA_VERSION``).
 """
@@ -36,7 +37,10 @@ from coop_tui.store.models.actors import (
     Actor,
     ActorKind,
     Blockage,
+    BlockageAnswer,
+    BlockageState,
     Channel,
+    Commitment,
     CommuneProfile,
     Contact,
     ContactEntry,
@@ -95,6 +99,9 @@ from coop_tui.store.models.meetings import (
     Presence,
     Vote,
 )
+from coop_tui.store.models.project import (
+    SharedProject,
+)
 from coop_tui.store.models.territory import (
     CalendarSettings,
     GovernancePact,
@@ -105,7 +112,8 @@ from coop_tui.store.models.territory import (
 )
 
 RECORD_TYPES: tuple[type[Record], ...] = (
-    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation)
+    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation,
+    SharedProject)
 TABLES: dict[str, type[Record]] = {kind.table: kind for kind in RECORD_TYPES}
 
 __all__ = [
@@ -122,9 +130,12 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "Blockage",
+    "BlockageAnswer",
+    "BlockageState",
     "CalendarSettings",
     "Channel",
     "ChecklistItem",
+    "Commitment",
     "CommuneProfile",
     "Conflict",
     "Contact",
@@ -161,6 +172,7 @@ __all__ = [
     "RoadmapStatus",
     "Role",
     "Score",
+    "SharedProject",
     "Stamp",
     "Territory",
     "Text",
