@@ -27,7 +27,7 @@ from coop_tui.store.models import (
 
 if TYPE_CHECKING:
     from coop_tui.core.obligations import Due
-    from coop_tui.store.models import Relation
+    from coop_tui.store.models import Relation, SharedProject
     from coop_tui.store.repository import Repository
 
 # The catalogue levers each territory-wide rule speaks about (docs/evidence-rules.md);
@@ -51,6 +51,14 @@ RULE_LEVERS: dict[str, tuple[str, ...]] = {
     "shared_follow_up": ("cooperation_context", "facilitation_posture"),
     "investment": ("facilitation_posture", "common_culture"),
     "commune_knowledge": ("knowing_communes",),
+    "project_endorsement": ("common_culture", "power_games"),
+    "commitment_gaps": ("common_culture", "facilitation_posture"),
+    "quiet_blockages": ("facilitation_posture",),
+    "counterweight_suggestions": ("power_games", "facilitation_posture"),
+    "meeting_venues": ("cooperation_context",),
+    "meeting_formats": ("cooperation_context",),
+    "commune_attendance": ("cooperation_context", "knowing_communes"),
+    "recognition": ("facilitation_posture", "common_culture"),
 }
 
 
@@ -84,6 +92,7 @@ class Facts:
     relations: Sequence[Relation] = ()
     journal: LastExports = NO_EXPORT
     dues: Sequence[Due] = ()  # the statutory calendar, in the order things fall due
+    project: SharedProject | None = None
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
@@ -92,7 +101,8 @@ class Facts:
         return cls(today=today, territory=repository.territory, actors=repository.actors,
                    meetings=repository.meetings, roadmap=repository.roadmap,
                    relations=repository.relations, journal=read_journal(repository.path),
-                   dues=store_obligations(repository, today))
+                   dues=store_obligations(repository, today),
+                   project=repository.shared_project)
 
     @property
     def last_minutes_export(self) -> datetime | None:
