@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coop_tui.store.demo.human_levers import with_human_levers
 from coop_tui.store.demo.meetings import MeetingsBuilder
 from coop_tui.store.demo.obligations import with_statutory_calendar
 from coop_tui.store.demo.pools_people import (
@@ -64,7 +65,8 @@ def demo_records(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> list[
     """Every record of the demo territory: the same ones for the same size and day."""
     if size not in PLANS:
         raise ValueError(f"unknown demo size {size!r}: small or large")
-    return with_statutory_calendar(DemoBuilder(PLANS[size], today).build(), today)
+    records = with_statutory_calendar(DemoBuilder(PLANS[size], today).build(), today)
+    return with_human_levers(records, today)
 
 
 def demo_data(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> Data:
