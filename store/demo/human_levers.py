@@ -134,14 +134,15 @@ def with_human_levers(records: list[Record], today: date) -> list[Record]:
             moved = [m for m in held if m.on > blockage.noted_on and any(
                 row.actor_id == actor.id for row in m.attendance)]
             for attempt in range(tries):
-                meeting = moved[attempt] if attempt < len(moved) else None
+                met = moved[attempt] if attempt < len(moved) else None
                 blockage.answers.append(BlockageAnswer(
                     id=draws.uid(), text=rng.choice(ANSWERS),
-                    on=meeting.on if meeting else draws.days_ago(10, 50),
-                    by_id=meeting.facilitator_id if meeting else None,
-                    meeting_id=meeting.id if meeting else None))
+                    on=met.on if met else draws.days_ago(10, 50),
+                    by_id=met.facilitator_id if met else None,
+                    meeting_id=met.id if met else None))
             blockage.answers.sort(key=lambda answer: answer.on)
-    endorsing = [m for m in held if m.kind in (MeetingKind.MAYORS_CONFERENCE, MeetingKind.COUNCIL)]
+    endorsing = [m for m in held
+                 if m.kind in (MeetingKind.MAYORS_CONFERENCE, MeetingKind.COUNCIL)]
     endorsements: list[Endorsement] = []
     for mayor in _mayors(actors):
         if mayor.private.role is Role.RELUCTANT or rng.random() < 0.25:
