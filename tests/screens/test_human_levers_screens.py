@@ -14,6 +14,7 @@ from coop_tui.screens.actors.blockage_form import BlockageForm
 from coop_tui.screens.actors.counterweights import CounterweightsDialog
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.screen import ActorsScreen
+from coop_tui.screens.meetings.form import MeetingForm
 from coop_tui.screens.territory.project_form import EndorsementForm, SharedProjectForm
 from coop_tui.store.models import Actor, BlockageState, RelationKind
 from coop_tui.store.repository import Repository
@@ -180,3 +181,20 @@ async def test_edit_the_shared_project_and_record_an_endorsement(
         after = repository.shared_project
         assert after is not None and after.endorsed_by(newcomer.id)
         assert len(after.endorsements) == len(project.endorsements) + 1
+
+
+async def test_the_meeting_form_picks_the_host_commune(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        repository = app.session.repository
+        meeting = next(m for m in repository.meetings if m.commune)
+        form = MeetingForm(meeting, repository.actors, repository.meetings, meeting.on)
+        handed = await push_form(pilot, form)
+        select = form.query_one("#commune", Select)
+        assert select.value == meeting.commune
+        other = next(name for name in repository.territory.communes if name != meeting.commune)
+        select.value = other
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(handed))
+        assert handed[0].commune == other
+        assert handed[0].place == meeting.place
