@@ -287,6 +287,11 @@ class CoopApp(App[int]):
         if target.mode == "territory":
             self.action_edit_territory()
             return
+        if target.mode in ("project", "counterweights"):
+            from coop_tui.screens.territory.project_form import project_screen
+
+            self.push_screen(project_screen(target.mode, self.session))
+            return
         if target.mode == "deadlines":
             from coop_tui.screens.dashboard.deadlines import DeadlineForm
             from coop_tui.store.models import Obligation

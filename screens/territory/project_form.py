@@ -159,3 +159,13 @@ def project_commands(session: Session,
     yield SystemCommand(_("Counterweights: suggestions"),
                         _("Who could balance a tension: accept or dismiss"),
                         lambda: push(CounterweightsDialog(session)))
+
+
+def project_screen(mode: str, session: Session) -> Screen[Any]:
+    """What a dashboard line of the human levers opens: the project's form, or the
+    counterweights suggested."""
+    from coop_tui.screens.actors.counterweights import CounterweightsDialog
+
+    if mode == "counterweights":
+        return CounterweightsDialog(session)
+    return SharedProjectForm(session)

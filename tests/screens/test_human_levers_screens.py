@@ -9,17 +9,22 @@ from rich.console import Console
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
+from coop_tui.core.insights.dashboard import overview
 from coop_tui.core.insights.levers.counterweight_suggestions import counterweight_suggestions
+from coop_tui.core.target import Target
 from coop_tui.screens.actors.blockage_form import BlockageForm
 from coop_tui.screens.actors.counterweights import CounterweightsDialog
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.screen import ActorsScreen
+from coop_tui.screens.dashboard.panels import DashboardPanel, PanelLine
+from coop_tui.screens.dashboard.screen import DashboardScreen
 from coop_tui.screens.meetings.form import MeetingForm
 from coop_tui.screens.territory.project_form import EndorsementForm, SharedProjectForm
 from coop_tui.store.models import Actor, BlockageState, RelationKind
 from coop_tui.store.repository import Repository
 from coop_tui.ui.forms import ActorField
 from coop_tui.ui.widgets.record_table import RecordTable
+from tests.conftest import TODAY
 from tests.helpers import AppFactory, open_screen, push_form, settle, until
 
 WIDE = (160, 48)
@@ -198,3 +203,30 @@ async def test_the_meeting_form_picks_the_host_commune(make_app: AppFactory) -> 
         await until(pilot, lambda: bool(handed))
         assert handed[0].commune == other
         assert handed[0].place == meeting.place
+
+
+async def test_the_dashboard_shows_the_human_levers_and_opens_them(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        panel = app.screen.query_one("#panel-human", DashboardPanel)
+        await until(pilot, lambda: bool(panel.targets))
+        found = overview(app.session.repository, TODAY).human
+        assert found is not None and found.quiet_count and found.tensions
+        prompts = [str(option.prompt.main if isinstance(option.prompt, PanelLine)
+                       else option.prompt) for option in panel.options]
+        assert any(found.statement.splitlines()[0] in prompt for prompt in prompts)
+        assert any(f"({found.quiet_count})" in prompt for prompt in prompts)
+        panel.focus()
+        lines = [option.id for option in panel.options if option.id is not None]
+        panel.highlighted = panel.get_option_index(
+            lines[panel.targets.index(Target("counterweights", ""))])
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CounterweightsDialog))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        panel.highlighted = 0
+        panel.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SharedProjectForm))

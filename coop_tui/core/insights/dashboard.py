@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from coop_tui.core.insights.actors import ActorFigures, actor_figures, days_since_contact
 from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel
+from coop_tui.core.insights.human_panel import HumanPanel, human_panel
 from coop_tui.core.insights.levers import (
     Evidence,
     Facts,
@@ -216,6 +217,7 @@ class Overview:
     started: bool = True
     deadlines: DeadlinesPanel | None = None  # the statutory calendar
     conflicts: int = 0  # values a merge left to settle
+    human: HumanPanel | None = None  # the human levers (issue 18)
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -233,6 +235,7 @@ def overview(repository: Repository, today: date) -> Overview:
         started=bool(facts.actors or facts.meetings or facts.roadmap),
         deadlines=deadlines_panel(list(facts.dues), today),
         conflicts=len(repository.conflicts),
+        human=human_panel(facts),
     )
 
 

@@ -130,6 +130,21 @@ def _reason(candidate: Actor, commune: Actor | None, allies: list[Actor]) -> str
         names=works_with)
 
 
+@dataclass(frozen=True)
+class _Map:
+    """What the ranking reads of the actor map, read once for every tension."""
+
+    by_id: dict[str, Actor]
+    belongs: dict[str, Actor]
+    partners: dict[str, set[str]]
+    opposed: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, actors: list[Actor], relations: list[Relation]) -> _Map:
+        return cls({a.id: a for a in actors}, communes_by_actor(actors),
+                   _cooperating(relations), _opposed(relations))
+
+
 def suggestions_for(tension: Tension, actors: list[Actor],
                     relations: list[Relation]) -> list[Suggestion]:
     """The ranked candidates for one tension (at most ``SUGGESTED``).
@@ -140,25 +155,29 @@ def suggestions_for(tension: Tension, actors: list[Actor],
     candidates dismissed for this tension are left out. Ranked by parties worked with,
     then influence, then interest, then name.
     """
-    belongs = communes_by_actor(actors)
-    partners = _cooperating(relations)
-    opposed = _opposed(relations)
+    return _ranked(tension, _Map.of(actors, relations))
+
+
+def _ranked(tension: Tension, found: _Map) -> list[Suggestion]:
     party_ids = {p.id for p in tension.parties}
-    party_places = {belongs[p.id].id if p.id in belongs else None for p in tension.parties}
+    party_places = {found.belongs[p.id].id if p.id in found.belongs else None
+                    for p in tension.parties}
     wanted = max(p.private.influence or 0 for p in tension.parties) - 1
+    near = {other for p in party_ids for other in found.partners.get(p, set())} - party_ids
     ranked: list[tuple[tuple[int, int, int, str, str], Suggestion]] = []
-    for candidate in actors:
-        reading = candidate.private
-        if (candidate.id in party_ids or tension.key in reading.dismissed_counterweights
-                or reading.role is Role.RELUCTANT or (reading.influence or 0) < wanted
-                or opposed.get(candidate.id, set()) & party_ids):
+    for candidate_id in near:
+        candidate = found.by_id.get(candidate_id)
+        if candidate is None:
             continue
-        commune = belongs.get(candidate.id)
+        reading = candidate.private
+        if (tension.key in reading.dismissed_counterweights
+                or reading.role is Role.RELUCTANT or (reading.influence or 0) < wanted
+                or found.opposed.get(candidate.id, set()) & party_ids):
+            continue
+        commune = found.belongs.get(candidate.id)
         if (commune.id if commune else None) in party_places:
             continue
-        allies = [p for p in tension.parties if p.id in partners.get(candidate.id, set())]
-        if not allies:
-            continue
+        allies = [p for p in tension.parties if p.id in found.partners.get(candidate.id, set())]
         suggestion = Suggestion(tension, candidate, tuple(allies),
                                 _reason(candidate, commune, allies))
         key = (-len(allies), -(reading.influence or 0), -(reading.interest or 0),
@@ -171,8 +190,9 @@ def suggestions_for(tension: Tension, actors: list[Actor],
 def counterweight_suggestions(actors: list[Actor],
                               relations: list[Relation]) -> list[Suggestion]:
     """Every suggestion, tension by tension (relations first, then blockers by name)."""
+    found = _Map.of(actors, relations)
     return [suggestion for tension in tensions_without_counterweight(actors, relations)
-            for suggestion in suggestions_for(tension, actors, relations)]
+            for suggestion in _ranked(tension, found)]
 
 
 def tension_words(tension: Tension) -> str:
