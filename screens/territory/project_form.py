@@ -18,7 +18,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Input, Select, TextArea
 
-from coop_tui.core.i18n import _, format_date
+from coop_tui.core.i18n import N_, _, format_date
 from coop_tui.store.models import Endorsement, SharedProject
 from coop_tui.ui.forms import ActorField, DateField, RecordForm, form_row
 from coop_tui.ui.session import Session
@@ -26,12 +26,12 @@ from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
 
 # The text fields of the project, with their labels, in the form's order.
 PROJECT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("statement", "The project in a few lines"),
-    ("common_interests", "Common interests"),
-    ("crossed_interests", "Crossed interests"),
-    ("patte_name", "Its name (the « patte »)"),
-    ("way_of_working", "Its way of working"),
-    ("symbols", "Its symbols"),
+    ("statement", N_("The project in a few lines")),
+    ("common_interests", N_("Common interests")),
+    ("crossed_interests", N_("Crossed interests")),
+    ("patte_name", N_("Its name (the « patte »)")),
+    ("way_of_working", N_("Its way of working")),
+    ("symbols", N_("Its symbols")),
 )
 ONE_LINE = frozenset({"patte_name"})
 MEETINGS_OFFERED = 30

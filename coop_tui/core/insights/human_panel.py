@@ -14,6 +14,7 @@ from coop_tui.core.insights.levers.counterweight_suggestions import (
 )
 from coop_tui.core.insights.levers.facts import Facts
 from coop_tui.core.insights.levers.meeting_conditions import absent_communes
+from coop_tui.core.insights.levers.recognition import recognition
 from coop_tui.core.insights.levers.shared_meaning import endorsing_communes
 from coop_tui.core.target import Target
 
@@ -43,6 +44,8 @@ class HumanPanel:
     suggestions: int
     absent: tuple[str, ...]  # member communes absent from the last meetings
     target: Target
+    patte_name: str = ""
+    thanks: tuple[str, ...] = ()  # who carried actions and hosted meetings, to thank
 
 
 def human_panel(facts: Facts) -> HumanPanel:
@@ -63,4 +66,6 @@ def human_panel(facts: Facts) -> HumanPanel:
         suggestions=len(counterweight_suggestions(actors, relations)) if tensions else 0,
         absent=tuple(a.name for a in absent_communes(facts)),
         target=Target("project", ""),
+        patte_name=project.patte_name if project else "",
+        thanks=tuple(recognition(facts).names()),
     )

@@ -42,7 +42,7 @@ def project_endorsement(facts: Facts) -> Evidence:
     if facts.project is None or not facts.project.statement:
         return Evidence("project_endorsement", _("No shared project statement yet"),
                         _("Write the project's statement in a few lines, then record who "
-                          "endorses it (palette: « Shared project »)."), True, levers, 0,
+                          "endorses it (palette: « Shared project: edit »)."), True, levers, 0,
                         ENDORSEMENT_PERCENT)
     if not communes:
         return Evidence("project_endorsement", _("No member commune recorded yet"),
