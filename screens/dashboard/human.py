@@ -31,13 +31,6 @@ class HumanLeversPanelView(DashboardPanel):
         else:
             rows.append(self.line(_("No shared project statement yet"), _("write it"),
                                   found.target, detail_style="soon"))
-        rows.append(self.heading(ngettext(
-            "Blockage without an answer for {weeks} weeks ({count})",
-            "Blockages without an answer for {weeks} weeks ({count})",
-            found.quiet_count).format(weeks=found.quiet_weeks, count=found.quiet_count)))
-        rows += [self.line(line.actor_name, line.text, line.target, detail_style="soon")
-                 for line in found.quiet] or [self.note(_("Every blockage has moved "
-                                                          "recently."))]
         if found.tensions:
             rows.append(self.line(
                 ngettext("{count} tension without a counterweight",
@@ -50,4 +43,11 @@ class HumanLeversPanelView(DashboardPanel):
             rows.append(self.line(
                 _("Absent from the last {count} meetings").format(count=ABSENT_MEETINGS),
                 _names(list(found.absent)), Target("levers", "")))
+        rows.append(self.heading(ngettext(
+            "Blockage without an answer for {weeks} weeks ({count})",
+            "Blockages without an answer for {weeks} weeks ({count})",
+            found.quiet_count).format(weeks=found.quiet_weeks, count=found.quiet_count)))
+        rows += [self.line(line.actor_name, line.text, line.target, detail_style="soon")
+                 for line in found.quiet] or [self.note(_("Every blockage has moved "
+                                                          "recently."))]
         self.show_rows(rows)

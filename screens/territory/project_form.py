@@ -29,7 +29,7 @@ PROJECT_FIELDS: tuple[tuple[str, str], ...] = (
     ("statement", N_("The project in a few lines")),
     ("common_interests", N_("Common interests")),
     ("crossed_interests", N_("Crossed interests")),
-    ("patte_name", N_("Its name (the « patte »)")),
+    ("patte_name", N_("Its name (« patte »)")),
     ("way_of_working", N_("Its way of working")),
     ("symbols", N_("Its symbols")),
 )
