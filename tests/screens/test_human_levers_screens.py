@@ -18,6 +18,8 @@ from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.screen import ActorsScreen
 from coop_tui.screens.dashboard.panels import DashboardPanel, PanelLine
 from coop_tui.screens.dashboard.screen import DashboardScreen
+from coop_tui.screens.levers.panels import EvidenceRow
+from coop_tui.screens.levers.screen import LeversScreen
 from coop_tui.screens.meetings.form import MeetingForm
 from coop_tui.screens.territory.project_form import EndorsementForm, SharedProjectForm
 from coop_tui.store.models import Actor, BlockageState, RelationKind
@@ -230,3 +232,23 @@ async def test_the_dashboard_shows_the_human_levers_and_opens_them(
         panel.focus()
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, SharedProjectForm))
+
+
+async def test_the_levers_show_the_new_evidence(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_screen(pilot, "3", LeversScreen)
+        repository = app.session.repository
+        expected = {"cooperation_context": {"meeting_venues", "meeting_formats",
+                                            "commune_attendance"},
+                    "facilitation_posture": {"quiet_blockages", "counterweight_suggestions",
+                                             "recognition", "commitment_gaps"}}
+        for key, rules in expected.items():
+            lever = next(lever for lever in repository.levers if lever.key == key)
+            app.open_target(Target("levers", lever.id))
+            await until(pilot, lambda lever=lever: screen.lever() == lever and any(
+                row.display for row in screen.query(EvidenceRow)))
+            shown = {row.evidence.rule for row in screen.query(EvidenceRow) if row.display}
+            assert rules <= shown, (key, shown)
+        texts = " ".join(str(row.render()) for row in screen.query(EvidenceRow) if row.display)
+        assert "No answer" in texts or "no answer" in texts
