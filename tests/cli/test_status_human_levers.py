@@ -41,3 +41,11 @@ def test_thanks_by_choice_and_people_only_when_asked(capsys: pytest.CaptureFixtu
     assert "Blockages without an answer for 6 weeks" in private
     assert f"{CANARY} blockage" in private
     assert "tensions without a counterweight" in private
+
+
+def test_a_commit_message_names_the_shared_project() -> None:
+    from coop_tui.shell.git_sharing import describe_changes
+
+    before = {"shared_project": {}}
+    after = {"shared_project": {"5c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e": {"statement": "x"}}}
+    assert describe_changes(before, after) == "the shared project"

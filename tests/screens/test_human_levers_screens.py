@@ -252,3 +252,19 @@ async def test_the_levers_show_the_new_evidence(make_app: AppFactory) -> None:
             assert rules <= shown, (key, shown)
         texts = " ".join(str(row.render()) for row in screen.query(EvidenceRow) if row.display)
         assert "No answer" in texts or "no answer" in texts
+
+
+async def test_the_palette_opens_the_shared_project_and_the_suggestions(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        commands = {c.title: c.callback for c in app.get_system_commands(app.screen)}
+        opened = {"Shared project: edit": SharedProjectForm,
+                  "Shared project: record an endorsement": EndorsementForm,
+                  "Counterweights: suggestions": CounterweightsDialog}
+        for title, kind in opened.items():
+            commands[title]()
+            await until(pilot, lambda kind=kind: isinstance(app.screen, kind))
+            app.pop_screen()
+            await pilot.pause()
