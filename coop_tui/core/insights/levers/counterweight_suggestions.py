@@ -145,20 +145,15 @@ class _Map:
                    _cooperating(relations), _opposed(relations))
 
 
-def suggestions_for(tension: Tension, actors: list[Actor],
-                    relations: list[Relation]) -> list[Suggestion]:
+def _ranked(tension: Tension, found: _Map) -> list[Suggestion]:
     """The ranked candidates for one tension (at most ``SUGGESTED``).
 
-    A candidate has an influence at least one step below the most influential party's,
-    cooperates with one party or both, is not itself opposed to a party nor read as
-    reluctant, and sits in another commune or at another level than every party; the
-    candidates dismissed for this tension are left out. Ranked by parties worked with,
-    then influence, then interest, then name.
+    A candidate cooperates with one party or both, has an influence at least one step below
+    the most influential party's, is not itself opposed to a party nor read as reluctant,
+    and sits in another commune or at another level than every party; the candidates
+    dismissed for this tension are left out. Ranked by parties worked with, then
+    influence, then interest, then name.
     """
-    return _ranked(tension, _Map.of(actors, relations))
-
-
-def _ranked(tension: Tension, found: _Map) -> list[Suggestion]:
     party_ids = {p.id for p in tension.parties}
     party_places = {found.belongs[p.id].id if p.id in found.belongs else None
                     for p in tension.parties}
