@@ -7,7 +7,7 @@ import io
 
 from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Select, Static, TextArea
+from textual.widgets import Button, Input, OptionList, Select, Static, TextArea
 
 from coop_tui.core.insights.dashboard import overview
 from coop_tui.core.insights.levers.counterweight_suggestions import counterweight_suggestions
@@ -268,3 +268,32 @@ async def test_the_palette_opens_the_shared_project_and_the_suggestions(
             await until(pilot, lambda kind=kind: isinstance(app.screen, kind))
             app.pop_screen()
             await pilot.pause()
+
+
+async def test_the_actor_form_sets_commitment_and_dates_a_new_blockage(
+        make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=WIDE) as pilot:
+        repository = app.session.repository
+        actor = next(a for a in repository.actors if a.private.commitment is None)
+        before = len(actor.private.blockages)
+        form = ActorForm(app.session, actor)
+        handed = await push_form(pilot, form)
+        form.query_one("#f-commitment", Select).value = "informed"
+        form.query_one("#f-commitment-wanted", Select).value = "champion"
+        form.query_one("#f-project-interests", TextArea).text = "Un appui en ingénierie"
+        form.query_one("#add-blockage", Button).press()
+        await pilot.pause()
+        rows = list(form.query(".blockage-row"))
+        rows[-1].query_one(".blockage-text", Input).value = "Craint un coût caché"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(handed))
+        saved = repository.get(Actor, actor.id)
+        assert saved is not None
+        reading = saved.private
+        assert (reading.commitment, reading.commitment_wanted) == ("informed", "champion")
+        assert reading.project_interests == "Un appui en ingénierie"
+        assert len(reading.blockages) == before + 1
+        added = reading.blockages[-1]
+        assert (added.text, added.state, added.noted_on) == (
+            "Craint un coût caché", BlockageState.OPEN, app.session.today())
