@@ -303,9 +303,12 @@ def plant_canary(store: Path) -> None:
     for actor in data["actors"].values():
         private = actor["private"]
         private["stance"] = f"{CANARY} stance"
+        private["project_interests"] = f"{CANARY} interests"
         for blockage in private["blockages"]:
             blockage["text"] = f"{CANARY} blockage"
             blockage["reason"] = f"{CANARY} reason"
+            for answer in blockage.get("answers", []):
+                answer["text"] = f"{CANARY} answer"
     for relation in data["relations"].values():
         relation["note"] = f"{CANARY} relation"
     for meeting in data["meetings"].values():

@@ -41,6 +41,7 @@ from coop_tui.store.models import (
     Record,
     Relation,
     RoadmapItem,
+    SharedProject,
     Territory,
     utc_now,
 )
@@ -181,6 +182,9 @@ class Repository:
     @property
     def pact_projects(self) -> list[PactProject]:
         return self.all(PactProject)
+    def shared_project(self) -> SharedProject | None:
+        """The shared project: the first one recorded, if any (one is expected)."""
+        return next(iter(self.all(SharedProject)), None)
 
     def actor_name(self, actor_id: str | None, default: str = "") -> str:
         actor = self.get(Actor, actor_id)

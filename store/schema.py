@@ -18,6 +18,7 @@ from coop_tui.store.models import (
     PactProject,
     Relation,
     RoadmapItem,
+    SharedProject,
     Territory,
 )
 
@@ -60,6 +61,9 @@ class StoreFile(BaseModel):
         default_factory=dict, description="Pacte: the council's criteria and weights.")
     pact_projects: dict[RecordKey, PactProject] = Field(
         default_factory=dict, description="Pacte: the projects to rank and select.")
+    shared_project: dict[RecordKey, SharedProject] = Field(
+        description="The shared project (one record expected): statement, interests, "
+                    "its « patte », its endorsements.")
 
 
 def store_schema() -> dict[str, Any]:

@@ -12,7 +12,9 @@ from coop_tui.core.i18n import N_, _
 from coop_tui.store.models import (
     ActionStatus,
     ActorKind,
+    BlockageState,
     Channel,
+    Commitment,
     DeliberationResult,
     GovernancePact,
     LeverCategory,
@@ -123,6 +125,18 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         GovernancePact.UNDECIDED: N_("not decided yet"),
         GovernancePact.DRAFTING: N_("the council decided to draw one up"),
         GovernancePact.DECLINED: N_("the council decided not to"),
+    },
+    Commitment: {
+        Commitment.UNAWARE: N_("unaware"),
+        Commitment.INFORMED: N_("informed"),
+        Commitment.INVOLVED: N_("involved"),
+        Commitment.COMMITTED: N_("committed"),
+        Commitment.CHAMPION: N_("champion"),
+    },
+    BlockageState: {
+        BlockageState.OPEN: N_("open"),
+        BlockageState.ADDRESSING: N_("being addressed"),
+        BlockageState.LIFTED: N_("lifted"),
     },
 }
 

@@ -287,6 +287,11 @@ class CoopApp(App[int]):
         if target.mode == "territory":
             self.action_edit_territory()
             return
+        if target.mode in ("project", "counterweights"):
+            from coop_tui.screens.territory.project_form import project_screen
+
+            self.push_screen(project_screen(target.mode, self.session))
+            return
         if target.mode == "deadlines":
             from coop_tui.screens.dashboard.deadlines import DeadlineForm
             from coop_tui.store.models import Obligation
@@ -383,6 +388,8 @@ class CoopApp(App[int]):
             self.session.save_settings()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from coop_tui.screens.territory.project_form import project_commands
+
         for mode, name, help_text in MODES:
             yield SystemCommand(
                 _("Go to: {screen}").format(screen=_(name)),
@@ -393,6 +400,7 @@ class CoopApp(App[int]):
             yield SystemCommand(_("Territory: edit"),
                                 _("Name, member communes and mandate of the territory"),
                                 self.action_edit_territory)
+            yield from project_commands(self.session, self.push_screen)
             if not self.session.repository.read_only:
                 yield SystemCommand(_("Sync with colleagues"),
                                     _("Commit the store, merge what colleagues pushed, push "

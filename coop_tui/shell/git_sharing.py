@@ -250,13 +250,15 @@ def sidecar_name(store: Path) -> str:
 # ---------------------------------------------------------------------------- sync
 
 COUNTED_TABLES = ("territory", "actors", "relations", "levers", "roadmap", "meetings",
-                  "conflicts")
+                  "conflicts", "shared_project")
 
 
 def _counted(table: str, count: int) -> str:
     """How a commit message counts the records of a table that changed."""
     if table == "territory":
         return _("the territory")
+    if table == "shared_project":
+        return _("the shared project")
     wording = {
         "actors": ngettext("{count} actor", "{count} actors", count),
         "relations": ngettext("{count} relation", "{count} relations", count),

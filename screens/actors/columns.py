@@ -10,6 +10,7 @@ from rich.text import Text
 
 from coop_tui.core.insights.actors import needs_contact
 from coop_tui.core.labels import label
+from coop_tui.screens.actors.commitment import gauge
 from coop_tui.screens.actors.filters import SortColumn, last_contact_text
 from coop_tui.store.models import Actor
 from coop_tui.ui.widgets.power_grid import role_name, role_rich_style, theme_style
@@ -17,17 +18,19 @@ from coop_tui.ui.widgets.record_table import MIN_FLEX_WIDTH, PADDING
 
 MAX_COLUMN_WIDTH = 20
 # The table's columns from left to right.
-COLUMN_ORDER = ("name", "kind", "role", "influence", "interest", "contact", "channel")
+COLUMN_ORDER = ("name", "kind", "role", "influence", "interest", "commitment", "contact",
+                "channel")
 # Which columns a narrow table keeps first, each group with the room it must leave the
-# names: the role, the last contact and the scores (together or not at all) before the
-# kind and the channel, shown only where names stay readable.
+# names: the role, the last contact and the scores with the commitment (together or not
+# at all) before the kind and the channel, shown only where names stay readable.
 COLUMNS_BY_PRIORITY: tuple[tuple[tuple[str, ...], int], ...] = (
     (("role",), MIN_FLEX_WIDTH), (("contact",), MIN_FLEX_WIDTH),
-    (("influence", "interest"), MIN_FLEX_WIDTH), (("kind",), 24), (("channel",), 24))
+    (("influence", "interest", "commitment"), MIN_FLEX_WIDTH), (("kind",), 24),
+    (("channel",), 24))
 # Cells a vertical scroll bar takes at the table's right.
 SCROLLBAR_WIDTH = 2
 # The columns of the private reading, titled in the colour that marks it private.
-PRIVATE_COLUMNS = frozenset({"role", "influence", "interest"})
+PRIVATE_COLUMNS = frozenset({"role", "influence", "interest", "commitment"})
 
 
 def row_cells(actor: Actor, today: date, follower_contact_days: int) -> dict[str, Text]:
@@ -45,6 +48,8 @@ def row_cells(actor: Actor, today: date, follower_contact_days: int) -> dict[str
                      no_wrap=True),
         "influence": Text(str(reading.influence or "·"), justify="right"),
         "interest": Text(str(reading.interest or "·"), justify="right"),
+        "commitment": Text(gauge(reading.commitment, reading.commitment_wanted),
+                           no_wrap=True),
         "contact": contact,
         "channel": Text(label(channel), no_wrap=True) if channel
         else Text("—", style=theme_style("$foreground-darken-2").rich_style),

@@ -34,12 +34,16 @@ class ActorCommands(ScreenCommands):
             (_("Actors: power / interest map"), _("Show the map of influence and interest"),
              "show_map"),
             (_("Actors: clear the filters"), _("Show every actor"), "clear_filters"),
+            (_("Actors: counterweights suggested"),
+             _("Who could balance a tension: accept or dismiss"), "counterweights"),
         ]
         if screen.selected_actor is not None:
             actions += [
                 (_("Actors: log a contact"), _("A call, a meeting, an e-mail…"), "log_contact"),
                 (_("Actors: add a relation"), _("Cooperation, tension, funding…"),
                  "add_relation"),
+                (_("Actors: answer a blockage"), _("What was tried, and its state"),
+                 "answer_blockage"),
                 (_("Actors: edit the selected actor"), "", "edit"),
                 (_("Actors: delete the selected actor"), "", "delete"),
             ]

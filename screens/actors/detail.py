@@ -8,7 +8,7 @@ the screen does the writing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from rich.console import RenderableType
@@ -34,6 +34,7 @@ from coop_tui.core.insights.actors import (
     quadrant_label,
 )
 from coop_tui.core.labels import label
+from coop_tui.screens.actors.commitment import blockage_lines, commitment_text
 from coop_tui.store.models import Actor, ContactEntry, Relation, RelationKind
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
@@ -75,6 +76,7 @@ class DetailContext:
     relations: Sequence[Relation]
     today: date
     contact_days: int
+    meeting_titles: Mapping[str, str] = field(default_factory=dict)
 
 
 def _fields(rows: Sequence[tuple[str, RenderableType]]) -> Table:
@@ -143,8 +145,9 @@ def commune_table(actor: Actor) -> Table | None:
     return _fields(rows)
 
 
-def private_table(actor: Actor) -> Table:
-    """The facilitator's own reading: role, scores, quadrant, stance, blockages."""
+def private_table(actor: Actor, context: DetailContext | None = None) -> Table:
+    """The facilitator's own reading: role, scores, quadrant, stance, commitment to the
+    shared project, blockages with their state and answers."""
     reading = actor.private
     role = Text(role_name(reading.role), style=role_rich_style(reading.role))
     rows: list[tuple[str, RenderableType]] = [(_("Role"), role)]
@@ -159,15 +162,16 @@ def private_table(actor: Actor) -> Table:
         rows.append((_("Quadrant"), Text(quadrant_label(found))))
     if reading.stance:
         rows.append((_("Stance"), plain(reading.stance)))
+    commitment = commitment_text(reading)
+    if commitment is not None:
+        rows.append((_("Commitment"), commitment))
+    if reading.project_interests:
+        rows.append((_("Interests in the project"), plain(reading.project_interests)))
     if reading.blockages:
-        blockages = Text()
-        for index, blockage in enumerate(reading.blockages):
-            if index:
-                blockages.append("\n")
-            blockages.append("• " + blockage.text, style="bold")
-            if blockage.reason:
-                blockages.append(" — " + blockage.reason)
-        rows.append((_("Blockages"), blockages))
+        names = {a.id: a.name for a in context.actors.values()} if context else {}
+        meetings = context.meeting_titles if context else {}
+        rows.append((_("Blockages"), Text("\n").join(
+            blockage_lines(reading.blockages, names, meetings))))
     return _fields(rows)
 
 
@@ -387,7 +391,7 @@ class ActorDetail(Vertical):
         commune.display = commune_info is not None
         if commune_info is not None:
             commune.update(commune_info)
-        self.query_one("#profile-private", Static).update(private_table(actor))
+        self.query_one("#profile-private", Static).update(private_table(actor, context))
         self.query_one("#contacts-status", Static).update(contact_status(actor, context))
         self.query_one(ContactLog).show(actor.contact_log)
         neighbours = neighbourhood(actor.id, context.relations)

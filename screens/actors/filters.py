@@ -171,6 +171,9 @@ def sort_columns(today: date) -> list[SortColumn]:
                    lambda actor: _score(actor.private.influence), descending=True),
         SortColumn("interest", N_("Int."),
                    lambda actor: _score(actor.private.interest), descending=True),
+        SortColumn("commitment", N_("Commit."), lambda actor: _score(
+            actor.private.commitment.rank + 1 if actor.private.commitment else None),
+            descending=True),
         SortColumn("contact", N_("Last contact"), last_contact),
         SortColumn("channel", N_("Channel"), channel),
     ]

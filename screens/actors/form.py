@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 
 from coop_tui.core.i18n import _
 from coop_tui.core.labels import choices, label
+from coop_tui.screens.actors.commitment import commitment_data, commitment_rows
 from coop_tui.store.models import Actor, ActorKind, Blockage, Channel, Role
 from coop_tui.ui.forms import ActorField, FieldError, RecordForm, form_row
 from coop_tui.ui.session import Session
@@ -78,6 +79,8 @@ class BlockageRow(Horizontal):
     def __init__(self, blockage: Blockage | None = None, *, focus: bool = False) -> None:
         super().__init__(classes="blockage-row")
         self.blockage_id = blockage.id if blockage else None
+        # Its state, day and answers are edited elsewhere (screens/actors/blockage_form.py).
+        self._kept = blockage.model_dump() if blockage else {}
         self._original_reason = blockage.reason if blockage else ""
         self._text = blockage.text if blockage else ""
         self._focus = focus
@@ -102,10 +105,7 @@ class BlockageRow(Horizontal):
             return None
         if reason == self._original_reason.replace("\n", " "):
             reason = self._original_reason
-        data: dict[str, Any] = {"text": text, "reason": reason}
-        if self.blockage_id:
-            data["id"] = self.blockage_id
-        return data
+        return {**self._kept, "text": text, "reason": reason}
 
     @on(Button.Pressed, ".blockage-remove")
     def _remove(self) -> None:
@@ -154,6 +154,7 @@ class ActorForm(RecordForm[Actor]):
                     yield form_row(_("Stance"), TextEditor(
                         reading.stance if reading else "", compact=True, id="f-stance",
                         classes="short"), "private.stance")
+                    yield from commitment_rows(reading)
                     yield Label(_("Blockages and their reasons"), classes="section-label")
                     with Vertical(id="blockages"):
                         for blockage in reading.blockages if reading else []:
@@ -274,7 +275,10 @@ class ActorForm(RecordForm[Actor]):
                   if self.query_one(f"#channel-{channel.value}", Checkbox).value]
         preferred = self._select("#f-preferred")
         kept = self._original.channels if self._original else []
+        today = self.session.today()
         blockages = [row.data() for row in self.query(BlockageRow)]
+        blockages = [blockage if "id" in blockage else {**blockage, "noted_on": today}
+                     for blockage in blockages if blockage is not None]
         commune = None
         if self._kind() == ActorKind.COMMUNE.value:
             commune = {
@@ -300,11 +304,13 @@ class ActorForm(RecordForm[Actor]):
             "tags": split_list(self._value("#f-tags")),
             "commune": commune,
             "private": {
+                **base.get("private", {}),
+                **commitment_data(self),
                 "role": self._select("#f-role"),
                 "influence": _score(self._value("#f-influence")),
                 "interest": _score(self._value("#f-interest")),
                 "stance": self._value("#f-stance"),
-                "blockages": [blockage for blockage in blockages if blockage is not None],
+                "blockages": blockages,
             },
         }
 

@@ -53,6 +53,10 @@ class ActorsScreen(ActorWriting):
         Binding("l", "add_relation", N_("Link"), id="actors.add_relation"),
         Binding("m", "toggle_map", N_("Map"), id="actors.map"),
         Binding("r", "relations", N_("Relations"), id="actors.relations"),
+        Binding("b", "answer_blockage", N_("Answer a blockage"), show=False,
+                id="actors.answer_blockage"),
+        Binding("w", "counterweights", N_("Counterweights suggested"), show=False,
+                id="actors.counterweights"),
         Binding("h", "contacts", N_("Contact log"), show=False, id="actors.contacts"),
         Binding("p", "profile", N_("Profile"), show=False, id="actors.profile"),
         Binding("o", "parent", N_("Go to parent organisation"), show=False,
@@ -257,10 +261,14 @@ class ActorsScreen(ActorWriting):
     # ------------------------------------------------------------------ availability
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        writes = {"add", "edit", "delete", "log_contact", "add_relation"}
+        writes = {"add", "edit", "delete", "log_contact", "add_relation", "answer_blockage",
+                  "counterweights"}
         needs_actor = {"edit", "delete", "log_contact", "add_relation", "relations",
-                       "contacts", "profile", "parent"}
+                       "contacts", "profile", "parent", "answer_blockage"}
         if action in needs_actor and self.selected_actor is None:
+            return False
+        actor = self.selected_actor
+        if action == "answer_blockage" and actor is not None and not actor.private.blockages:
             return False
         if action in writes and self.session.repository.read_only:
             return None

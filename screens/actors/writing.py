@@ -7,7 +7,9 @@ from textual import on
 
 from coop_tui.core.i18n import _, format_date
 from coop_tui.core.labels import label
+from coop_tui.screens.actors.blockage_form import BlockageForm
 from coop_tui.screens.actors.contact_form import ContactForm
+from coop_tui.screens.actors.counterweights import CounterweightsDialog
 from coop_tui.screens.actors.delete import DeleteActorDialog, DeleteChoice, plan_deletion
 from coop_tui.screens.actors.detail import (
     CONTACTS,
@@ -20,7 +22,7 @@ from coop_tui.screens.actors.filters import apply, sorted_actors
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.listing import ActorListing
 from coop_tui.screens.actors.relation_form import RelationForm
-from coop_tui.store.models import Actor, ContactEntry, Relation
+from coop_tui.store.models import Actor, Blockage, ContactEntry, Relation
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
 from coop_tui.ui.widgets.power_grid import PowerGrid
 from coop_tui.ui.widgets.record_table import RecordTable
@@ -96,6 +98,24 @@ class ActorWriting(ActorListing):
                     name=actor.name))
 
         self.app.push_screen(ContactForm(self.session, actor, entry), saved)
+
+    def action_answer_blockage(self) -> None:
+        actor = self.selected_actor
+        if actor is None or not actor.private.blockages:
+            return
+
+        def saved(result: Blockage | None) -> None:
+            if result is not None:
+                self._after_write(actor.id, _("Blockage « {text} » updated.").format(
+                    text=result.text))
+
+        self.app.push_screen(BlockageForm(self.session, actor), saved)
+
+    def action_counterweights(self) -> None:
+        def closed(_result: None) -> None:
+            self._reload(self.selected)
+
+        self.app.push_screen(CounterweightsDialog(self.session), closed)
 
     def action_add_relation(self) -> None:
         actor = self.selected_actor

@@ -33,6 +33,7 @@ from coop_tui.screens.dashboard.deadlines import (
     met_prompt_value,
     reason_check,
 )
+from coop_tui.screens.dashboard.human import HumanLeversPanelView
 from coop_tui.screens.dashboard.panels import (
     ActionsPanelView,
     ActorsPanelView,
@@ -72,7 +73,7 @@ def first_steps(found: Overview) -> Text:
 # The panels in the order of the grid (and of Tab).
 PANELS: tuple[Callable[[], DashboardPanel], ...] = (
     RoadmapPanelView, ActionsPanelView, MeetingsPanelView, DeadlinesPanelView, LeversPanelView,
-    ActorsPanelView,
+    ActorsPanelView, HumanLeversPanelView,
 )
 
 

@@ -21,6 +21,7 @@ from coop_tui.core.dates import parse_date, parse_time
 from coop_tui.core.i18n import _, translate_template
 from coop_tui.core.labels import choices
 from coop_tui.core.meeting_rules import VOTING_KINDS, opening_items, previous_of_kind
+from coop_tui.screens.meetings.host_commune import host_commune, host_commune_row
 from coop_tui.store.models import (
     ERROR_MESSAGES,
     Actor,
@@ -34,7 +35,7 @@ from coop_tui.ui.widgets.text_fields import TextInput
 
 # Model fields and the form fields their errors show under.
 _FIELDS = {"title": "title", "kind": "kind", "on": "on", "start": "start", "end": "end",
-           "place": "place", "format": "format", "voting_members": "voting",
+           "place": "place", "commune": "commune", "format": "format", "voting_members": "voting",
            "next_meeting_on": "next_on", "next_meeting_note": "next_note",
            "secretary_id": "secretary", "": "end"}
 
@@ -82,6 +83,7 @@ class MeetingForm(RecordForm[Meeting]):
                        "end")
         yield form_row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
                                                   compact=True), "place")
+        yield host_commune_row(self._actors, meeting.commune if meeting else "")
         fmt = meeting.format if meeting else MeetingFormat.IN_PERSON
         yield form_row(_("Format"), Select(choices(MeetingFormat), value=fmt.value,
                                                 allow_blank=False, id="format", compact=True),
@@ -185,6 +187,7 @@ class MeetingForm(RecordForm[Meeting]):
             title=self._value("title"),
             kind=self._kind(),
             place=self._value("place"),
+            commune=host_commune(self),
             format=fmt if isinstance(fmt, str) else MeetingFormat.IN_PERSON,
             facilitator_id=self.query_one("#facilitator", ActorField).value,
             note_taker_id=self.query_one("#note_taker", ActorField).value,

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coop_tui.store.demo.human_levers import with_human_levers
 from coop_tui.store.demo.meetings import MeetingsBuilder
 from coop_tui.store.demo.obligations import with_statutory_calendar
 from coop_tui.store.demo.pacte import with_pacte
@@ -66,7 +67,7 @@ def demo_records(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> list[
     if size not in PLANS:
         raise ValueError(f"unknown demo size {size!r}: small or large")
     records = with_statutory_calendar(DemoBuilder(PLANS[size], today).build(), today)
-    return with_pacte(records, today)
+    return with_human_levers(with_pacte(records, today), today)
 
 
 def demo_data(size: DemoSize = "small", today: date = DEFAULT_TODAY) -> Data:

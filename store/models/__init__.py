@@ -20,6 +20,7 @@ One module per part of the domain, every name importable from here:
 - ``conflict``: what a merge leaves for a person to settle;
 - ``endorsement``: who endorsed a shared text, when and where;
 - ``pacte``: the pacte financier et fiscal: figures by year, charter, projects.
+- ``project``: the shared project, its « patte » and its endorsements.
 
 Code that reads :data:`SCHEMA_VERSION` at call time reads it here (``models.SCHEMA_VERSION``).
 """
@@ -37,7 +38,10 @@ from coop_tui.store.models.actors import (
     Actor,
     ActorKind,
     Blockage,
+    BlockageAnswer,
+    BlockageState,
     Channel,
+    Commitment,
     CommuneProfile,
     Contact,
     ContactEntry,
@@ -108,6 +112,9 @@ from coop_tui.store.models.pacte import (
     ProjectScope,
     SelectionStatus,
 )
+from coop_tui.store.models.project import (
+    SharedProject,
+)
 from coop_tui.store.models.territory import (
     CalendarSettings,
     GovernancePact,
@@ -119,7 +126,7 @@ from coop_tui.store.models.territory import (
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation,
-    Finances, CharterCommitment, PactCriterion, PactProject)
+    Finances, CharterCommitment, PactCriterion, PactProject, SharedProject)
 TABLES: dict[str, type[Record]] = {kind.table: kind for kind in RECORD_TYPES}
 
 __all__ = [
@@ -136,11 +143,14 @@ __all__ = [
     "AgendaItem",
     "Attendance",
     "Blockage",
+    "BlockageAnswer",
+    "BlockageState",
     "CalendarSettings",
     "Channel",
     "CharterCommitment",
     "ChecklistItem",
     "CommitmentLevel",
+    "Commitment",
     "CommuneProfile",
     "Conflict",
     "Contact",
@@ -185,6 +195,7 @@ __all__ = [
     "Role",
     "Score",
     "SelectionStatus",
+    "SharedProject",
     "Stamp",
     "Territory",
     "Text",

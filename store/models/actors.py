@@ -82,21 +82,74 @@ class CommuneProfile(Model):
     shared_services: Text = ""
 
 
+class BlockageState(StrEnum):
+    """Where the answer to a blockage stands: the seed asks to try to answer each one."""
+
+    OPEN = "open"
+    ADDRESSING = "addressing"
+    LIFTED = "lifted"
+
+
+class BlockageAnswer(Part):
+    """What was tried to answer a blockage: by whom, on which day, at which meeting."""
+
+    text: Name
+    on: Day
+    by_id: RecordId | None = None
+    meeting_id: RecordId | None = None
+
+
 class Blockage(Part):
-    """Something that holds an actor back, and why (private)."""
+    """Something that holds an actor back, and why (private), and how it is answered.
+
+    ``noted_on`` is the day it was recorded (None for blockages recorded before the day
+    was kept); a blockage with no answer since then is flagged after some weeks.
+    """
 
     text: Name
     reason: Text = ""
+    state: BlockageState = BlockageState.OPEN
+    noted_on: Day | None = None
+    answers: list[BlockageAnswer] = Field(default_factory=list)
+
+    def last_moved(self) -> date | None:
+        """The last day something happened to it: its last answer, else when noted."""
+        return max((answer.on for answer in self.answers), default=self.noted_on)
+
+
+class Commitment(StrEnum):
+    """How far an actor is committed to the shared project, from unaware to champion."""
+
+    UNAWARE = "unaware"
+    INFORMED = "informed"
+    INVOLVED = "involved"
+    COMMITTED = "committed"
+    CHAMPION = "champion"
+
+    @property
+    def rank(self) -> int:
+        """0 for unaware up to 4 for champion: the steps compare in this order."""
+        return list(Commitment).index(self)
 
 
 class PrivateReading(Model):
-    """The facilitator's own reading of an actor. Never exported unless asked."""
+    """The facilitator's own reading of an actor. Never exported unless asked.
+
+    ``project_interests`` are the actor's interests and expectations regarding the shared
+    project; ``dismissed_counterweights`` the tensions (keys, see
+    ``coop_tui.core.insights.levers.counterweights``) for which the facilitator dismissed
+    this actor as a suggested counterweight, so the suggestion stays dismissed.
+    """
 
     role: Role | None = None
     influence: Score | None = None
     interest: Score | None = None
     blockages: list[Blockage] = Field(default_factory=list)
     stance: Text = ""
+    project_interests: Text = ""
+    commitment: Commitment | None = None
+    commitment_wanted: Commitment | None = None
+    dismissed_counterweights: list[Line] = Field(default_factory=list)
 
 
 class Actor(Record):

@@ -127,6 +127,7 @@ class Meeting(Record):
     start: time | None = None
     end: time | None = None
     place: Line = ""
+    commune: Line = ""  # the member commune that hosts it (a name of Territory.communes)
     format: MeetingFormat = MeetingFormat.IN_PERSON
     facilitator_id: RecordId | None = None
     note_taker_id: RecordId | None = None

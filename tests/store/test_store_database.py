@@ -880,6 +880,7 @@ def test_every_field_is_documented() -> None:
         models.LocalizedText, models.Means, models.Attendance, models.AgendaItem, models.Vote,
         models.Decision, models.Action, models.CalendarSettings, models.Endorsement,
         models.FinancingLine, models.CriterionScore,
+        models.Decision, models.Action, models.CalendarSettings, models.BlockageAnswer,
     ]
     missing = [f"{kind.__name__}.{name}" for kind in kinds for name in kind.model_fields
                if f"`{name}`" not in text]

@@ -337,21 +337,27 @@ def _pact_section(overview: Overview) -> list[Section]:
     return [(_("Pacte financier et fiscal"), [Block(None, lines)])] if lines else []
 
 
-def sections(overview: Overview, include_private: bool = False) -> list[Section]:
-    return [*(section(overview) for section in SECTIONS), *_pact_section(overview),
+def sections(overview: Overview, include_private: bool = False, *,
+             thanks: bool = False) -> list[Section]:
+    from coop_tui.core.exports.status_project import project_section
+
+    found = project_section(overview, include_private, thanks)
+    return [*([found] if found else []), *(section(overview) for section in SECTIONS),
+            *_pact_section(overview),
             _actors_section(overview, include_private)]
 
 
 # ---------------------------------------------------------------------------- renderings
 
 
-def status_text(overview: Overview, include_private: bool = False) -> str:
+def status_text(overview: Overview, include_private: bool = False, *,
+                thanks: bool = False) -> str:
     """The report as plain text for a terminal: titles underlined, lines indented."""
     title = report_title(overview)
     out = [title, "=" * len(title), report_date(overview), "",
            _("In short:") + " " + " · ".join(headline(overview,
                                                      include_private=include_private)), ""]
-    for heading, blocks in sections(overview, include_private):
+    for heading, blocks in sections(overview, include_private, thanks=thanks):
         out += [heading, "-" * len(heading)]
         for block in blocks:
             if block.subtitle is not None:
@@ -369,7 +375,8 @@ def _text_bars(block: Block) -> list[str]:
             for (main, detail), progress in zip(block.lines, block.bars, strict=True)]
 
 
-def status_document(overview: Overview, include_private: bool = False) -> Document:
+def status_document(overview: Overview, include_private: bool = False, *,
+                    thanks: bool = False) -> Document:
     """The report as the document structure the minutes use: Markdown, Word and PDF."""
     from coop_tui.core.exports.document import Document, Heading, Item, ItemList, Paragraph, Run
 
@@ -378,7 +385,7 @@ def status_document(overview: Overview, include_private: bool = False) -> Docume
                  Paragraph((Run(report_date(overview), italic=True),)),
                  Paragraph((Run(_("In short:"), bold=True), Run(" " + " · ".join(
                      headline(overview, include_private=include_private))))))
-    for heading, blocks in sections(overview, include_private):
+    for heading, blocks in sections(overview, include_private, thanks=thanks):
         document.add(Heading(2, heading))
         for block in blocks:
             if block.subtitle is not None:
@@ -405,14 +412,14 @@ def render(overview: Overview, fmt: Format = "text", include_private: bool = Fal
 
 
 def render_bytes(overview: Overview, fmt: Format = "text",
-                 include_private: bool = False) -> bytes:
+                 include_private: bool = False, *, thanks: bool = False) -> bytes:
     """The report as the bytes of a file in ``fmt``; Word and PDF on the territory's
     letterhead."""
     from coop_tui.core.exports.formats import document_bytes
 
     if fmt == "text":
-        return status_text(overview, include_private).encode("utf-8")
-    document = status_document(overview, include_private)
+        return status_text(overview, include_private, thanks=thanks).encode("utf-8")
+    document = status_document(overview, include_private, thanks=thanks)
     if fmt in ("docx", "pdf"):
         from coop_tui.core.exports.minutes import letterhead
 
@@ -422,11 +429,12 @@ def render_bytes(overview: Overview, fmt: Format = "text",
 
 
 def status_report(repository: Repository, today: date, fmt: Format = "text",
-                  lang: Language | None = None, include_private: bool = False) -> bytes:
+                  lang: Language | None = None, include_private: bool = False, *,
+                  thanks: bool = False) -> bytes:
     """Read the store on ``today`` and write the report in ``lang``, whatever language the
     interface speaks, as the bytes of a file in ``fmt``."""
     from coop_tui.core.exports.minutes import language_as
     from coop_tui.core.insights.dashboard import overview
 
     with language_as(lang or language()):
-        return render_bytes(overview(repository, today), fmt, include_private)
+        return render_bytes(overview(repository, today), fmt, include_private, thanks=thanks)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from coop_tui.core.insights.actors import ActorFigures, actor_figures, days_since_contact
 from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel
+from coop_tui.core.insights.human_panel import HumanPanel, human_panel
 from coop_tui.core.insights.levers import (
     Evidence,
     Facts,
@@ -218,6 +219,7 @@ class Overview:
     deadlines: DeadlinesPanel | None = None  # the statutory calendar
     conflicts: int = 0  # values a merge left to settle
     pact: PactRecords | None = None  # the pacte financier et fiscal's records
+    human: HumanPanel | None = None  # the human levers (issue 18)
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -236,6 +238,7 @@ def overview(repository: Repository, today: date) -> Overview:
         deadlines=deadlines_panel(list(facts.dues), today),
         pact=facts.pact,
         conflicts=len(repository.conflicts),
+        human=human_panel(facts),
     )
 
 

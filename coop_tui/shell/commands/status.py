@@ -48,9 +48,12 @@ def register(cli: click.Group, export: click.Group) -> None:
     @option("--include-private", is_flag=True, help=N_(
         "Add your reading of people: counts of drivers, reluctant members, followers to "
         "contact."))
+    @option("--thanks", is_flag=True, help=N_(
+        "Add « thanks to… »: the actors who carried actions and the communes who hosted "
+        "meetings in the last 12 months."))
     @language_option
     def status_command(store: Path, fmt: str, output: Path | None, force: bool,
-                       on: date | None, include_private: bool) -> None:
+                       on: date | None, include_private: bool, thanks: bool) -> None:
         from coop_tui.core.exports.status import FORMATS, status_report
         from coop_tui.core.i18n import _, translate_error
         from coop_tui.shell.cli import fail, open_repository
@@ -71,7 +74,7 @@ def register(cli: click.Group, export: click.Group) -> None:
             text = status_report(repository, on or datetime.now().date(),
                                  next(known for known in FORMATS if known == fmt),
                                  export_language(repository.territory.language),
-                                 include_private=include_private)
+                                 include_private=include_private, thanks=thanks)
         finally:
             repository.close()
         written = deliver(text, output, force=force, store=store,

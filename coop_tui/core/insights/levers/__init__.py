@@ -19,7 +19,10 @@ One module per job, every name importable from here:
 - ``roadmap``: the roadmap rules and a lever's own deadline; ``actions``: the meetings'
   work (overdue actions, investment, follow-up shared);
 - ``per_lever``: the rules put together, territory-wide and per lever;
-- ``progress``: checklist progress and the lag of a category.
+- ``progress``: checklist progress and the lag of a category;
+- the human levers: ``communes`` (which commune an actor belongs to), ``shared_meaning``
+  (endorsements, commitment), ``blockages`` (answered or quiet), ``counterweight_suggestions``,
+  ``meeting_conditions`` (venues, formats, absent communes), ``recognition`` (who to thank).
 """
 
 from __future__ import annotations

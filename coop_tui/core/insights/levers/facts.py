@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from coop_tui.core.obligations import Due
     from coop_tui.core.pacte import PactRecords
     from coop_tui.store.models import Relation
+    from coop_tui.store.models import Relation, SharedProject
     from coop_tui.store.repository import Repository
 
 # The catalogue levers each territory-wide rule speaks about (docs/evidence-rules.md);
@@ -52,6 +53,14 @@ RULE_LEVERS: dict[str, tuple[str, ...]] = {
     "shared_follow_up": ("cooperation_context", "facilitation_posture"),
     "investment": ("facilitation_posture", "common_culture"),
     "commune_knowledge": ("knowing_communes",),
+    "project_endorsement": ("common_culture", "power_games"),
+    "commitment_gaps": ("common_culture", "facilitation_posture"),
+    "quiet_blockages": ("facilitation_posture",),
+    "counterweight_suggestions": ("power_games", "facilitation_posture"),
+    "meeting_venues": ("cooperation_context",),
+    "meeting_formats": ("cooperation_context",),
+    "commune_attendance": ("cooperation_context", "knowing_communes"),
+    "recognition": ("facilitation_posture", "common_culture"),
 }
 
 
@@ -86,6 +95,7 @@ class Facts:
     journal: LastExports = NO_EXPORT
     dues: Sequence[Due] = ()  # the statutory calendar, in the order things fall due
     pact: PactRecords | None = None  # the pacte financier et fiscal's records
+    project: SharedProject | None = None
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
@@ -96,7 +106,8 @@ class Facts:
                    meetings=repository.meetings, roadmap=repository.roadmap,
                    relations=repository.relations, journal=read_journal(repository.path),
                    dues=store_obligations(repository, today),
-                   pact=PactRecords.of(repository))
+                   pact=PactRecords.of(repository),
+                   project=repository.shared_project)
 
     @property
     def last_minutes_export(self) -> datetime | None:

@@ -12,7 +12,15 @@ from coop_tui.core.insights.levers.actors import (
     follower_contact,
     role_assessment,
 )
+from coop_tui.core.insights.levers.blockages import quiet_blockages_evidence
+from coop_tui.core.insights.levers.counterweight_suggestions import counterweight_evidence
 from coop_tui.core.insights.levers.facts import Evidence, Facts
+from coop_tui.core.insights.levers.meeting_conditions import (
+    commune_attendance,
+    meeting_formats,
+    meeting_venues,
+)
+from coop_tui.core.insights.levers.recognition import recognition_evidence
 from coop_tui.core.insights.levers.rhythm import meeting_cadence, meeting_rhythm
 from coop_tui.core.insights.levers.roadmap import (
     lever_deadline,
@@ -20,6 +28,7 @@ from coop_tui.core.insights.levers.roadmap import (
     roadmap_completeness,
     roadmap_late,
 )
+from coop_tui.core.insights.levers.shared_meaning import commitment_gaps, project_endorsement
 from coop_tui.store.models import Lever, LeverStatus
 
 
@@ -39,6 +48,9 @@ TERRITORY_RULES: tuple[Callable[[Facts], Evidence | list[Evidence]], ...] = (
     meeting_rhythm, meeting_cadence, channel_coverage, role_assessment, counterweights,
     follower_contact, commune_knowledge, roadmap_completeness, roadmap_late, overdue_actions,
     investment, shared_follow_up, _statutory_steps, _pact,
+    # The human levers (issue 18): shared meaning, blockages, counterweights, meetings.
+    project_endorsement, commitment_gaps, quiet_blockages_evidence, counterweight_evidence,
+    meeting_venues, meeting_formats, commune_attendance, recognition_evidence,
 )
 
 
