@@ -28,7 +28,6 @@ from coop_tui.store.models import (
 if TYPE_CHECKING:
     from coop_tui.core.obligations import Due
     from coop_tui.core.pacte import PactRecords
-    from coop_tui.store.models import Relation
     from coop_tui.store.models import Relation, SharedProject
     from coop_tui.store.repository import Repository
 
