@@ -32,8 +32,11 @@ from coop_tui.store.models import (
     Actor,
     Conflict,
     Lever,
+    LivingArea,
     Meeting,
+    Mission,
     Obligation,
+    OrganisationMissions,
     Record,
     Relation,
     RoadmapItem,
@@ -161,6 +164,19 @@ class Repository:
     @property
     def obligations(self) -> list[Obligation]:
         return self.all(Obligation)
+
+    @property
+    def missions(self) -> list[Mission]:
+        """The territory's own missions (the reference ones are in ``store/missions.py``)."""
+        return self.all(Mission)
+
+    @property
+    def diagnostic(self) -> list[OrganisationMissions]:
+        return self.all(OrganisationMissions)
+
+    @property
+    def living_areas(self) -> list[LivingArea]:
+        return self.all(LivingArea)
 
     def actor_name(self, actor_id: str | None, default: str = "") -> str:
         actor = self.get(Actor, actor_id)

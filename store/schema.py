@@ -10,8 +10,11 @@ from coop_tui.store.models import (
     Actor,
     Conflict,
     Lever,
+    LivingArea,
     Meeting,
+    Mission,
     Obligation,
+    OrganisationMissions,
     Relation,
     RoadmapItem,
     Territory,
@@ -46,6 +49,14 @@ class StoreFile(BaseModel):
     obligations: dict[RecordKey, Obligation] = Field(
         default_factory=dict,
         description="States of statutory obligations and deadlines the user added.")
+    missions: dict[RecordKey, Mission] = Field(
+        default_factory=dict,
+        description="Public-service missions of the territory's own, beside the reference list.")
+    diagnostic: dict[RecordKey, OrganisationMissions] = Field(
+        default_factory=dict,
+        description="The shared diagnostic: the missions and staff of each organisation.")
+    living_areas: dict[RecordKey, LivingArea] = Field(
+        default_factory=dict, description="Bassins de vie and their service needs.")
 
 
 def store_schema() -> dict[str, Any]:

@@ -18,7 +18,8 @@ One module per part of the domain, every name importable from here:
 - ``levers``: levers and their checklist, roadmap items;
 - ``meetings``: meetings, attendance, agenda, votes, decisions, actions;
 - ``conflict``: what a merge leaves for a person to settle;
-- ``endorsement``: who endorsed a shared text, when and where.
+- ``endorsement``: who endorsed a shared text, when and where;
+- ``diagnostic``: the missions and staff of each organisation, the bassins de vie.
 
 Code that reads :data:`SCHEMA_VERSION` at call time reads it here (``models.SCHEMA_VERSION``).
 """
@@ -69,6 +70,14 @@ from coop_tui.store.models.base import (
 from coop_tui.store.models.conflict import (
     Conflict,
 )
+from coop_tui.store.models.diagnostic import (
+    AreaCommune,
+    LivingArea,
+    Mission,
+    MissionStaff,
+    OrganisationMissions,
+    ServiceNeed,
+)
 from coop_tui.store.models.endorsement import (
     Endorsement,
 )
@@ -105,7 +114,8 @@ from coop_tui.store.models.territory import (
 )
 
 RECORD_TYPES: tuple[type[Record], ...] = (
-    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation)
+    Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation,
+    Mission, OrganisationMissions, LivingArea)
 TABLES: dict[str, type[Record]] = {kind.table: kind for kind in RECORD_TYPES}
 
 __all__ = [
@@ -120,6 +130,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "AgendaItem",
+    "AreaCommune",
     "Attendance",
     "Blockage",
     "CalendarSettings",
@@ -140,16 +151,20 @@ __all__ = [
     "LeverCategory",
     "LeverStatus",
     "Line",
+    "LivingArea",
     "LocalizedText",
     "Means",
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
     "MinutesStatus",
+    "Mission",
+    "MissionStaff",
     "Model",
     "Name",
     "NonWorkingDay",
     "Obligation",
+    "OrganisationMissions",
     "Part",
     "Presence",
     "PrivateReading",
@@ -161,6 +176,7 @@ __all__ = [
     "RoadmapStatus",
     "Role",
     "Score",
+    "ServiceNeed",
     "Stamp",
     "Territory",
     "Text",

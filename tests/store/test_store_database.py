@@ -878,7 +878,8 @@ def test_every_field_is_documented() -> None:
         *models.RECORD_TYPES, models.Thresholds, models.Contact, models.ContactEntry,
         models.CommuneProfile, models.Blockage, models.PrivateReading, models.ChecklistItem,
         models.LocalizedText, models.Means, models.Attendance, models.AgendaItem, models.Vote,
-        models.Decision, models.Action, models.CalendarSettings,
+        models.Decision, models.Action, models.CalendarSettings, models.MissionStaff,
+        models.AreaCommune, models.ServiceNeed,
     ]
     missing = [f"{kind.__name__}.{name}" for kind in kinds for name in kind.model_fields
                if f"`{name}`" not in text]
