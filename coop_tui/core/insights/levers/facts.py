@@ -27,7 +27,7 @@ from coop_tui.store.models import (
 
 if TYPE_CHECKING:
     from coop_tui.core.obligations import Due
-    from coop_tui.store.models import Relation
+    from coop_tui.store.models import LivingArea, OrganisationMissions, Relation
     from coop_tui.store.repository import Repository
 
 # The catalogue levers each territory-wide rule speaks about (docs/evidence-rules.md);
@@ -51,6 +51,7 @@ RULE_LEVERS: dict[str, tuple[str, ...]] = {
     "shared_follow_up": ("cooperation_context", "facilitation_posture"),
     "investment": ("facilitation_posture", "common_culture"),
     "commune_knowledge": ("knowing_communes",),
+    "diagnostic_coverage": ("mutualisation_scheme",),
 }
 
 
@@ -84,6 +85,8 @@ class Facts:
     relations: Sequence[Relation] = ()
     journal: LastExports = NO_EXPORT
     dues: Sequence[Due] = ()  # the statutory calendar, in the order things fall due
+    diagnostic: Sequence[OrganisationMissions] = ()
+    living_areas: Sequence[LivingArea] = ()
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
@@ -92,7 +95,8 @@ class Facts:
         return cls(today=today, territory=repository.territory, actors=repository.actors,
                    meetings=repository.meetings, roadmap=repository.roadmap,
                    relations=repository.relations, journal=read_journal(repository.path),
-                   dues=store_obligations(repository, today))
+                   dues=store_obligations(repository, today),
+                   diagnostic=repository.diagnostic, living_areas=repository.living_areas)
 
     @property
     def last_minutes_export(self) -> datetime | None:

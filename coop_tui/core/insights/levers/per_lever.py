@@ -12,6 +12,7 @@ from coop_tui.core.insights.levers.actors import (
     follower_contact,
     role_assessment,
 )
+from coop_tui.core.insights.levers.diagnostic import diagnostic_coverage
 from coop_tui.core.insights.levers.facts import Evidence, Facts
 from coop_tui.core.insights.levers.rhythm import meeting_cadence, meeting_rhythm
 from coop_tui.core.insights.levers.roadmap import (
@@ -32,7 +33,7 @@ def _statutory_steps(facts: Facts) -> list[Evidence]:
 TERRITORY_RULES: tuple[Callable[[Facts], Evidence | list[Evidence]], ...] = (
     meeting_rhythm, meeting_cadence, channel_coverage, role_assessment, counterweights,
     follower_contact, commune_knowledge, roadmap_completeness, roadmap_late, overdue_actions,
-    investment, shared_follow_up, _statutory_steps,
+    investment, shared_follow_up, _statutory_steps, diagnostic_coverage,
 )
 
 
