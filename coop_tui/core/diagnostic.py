@@ -171,8 +171,18 @@ class Candidate:
     line_ids: tuple[str, ...]
 
 
+# How many organisations a reason names before "and N more".
+NAMES_SHOWN = 4
+
+
 def _names(actors: Sequence[Actor]) -> str:
-    return ", ".join(actor.name for actor in actors)
+    """The first few names, then how many more: "A, B, C, D and 7 more"."""
+    shown = ", ".join(actor.name for actor in actors[:NAMES_SHOWN])
+    rest = len(actors) - NAMES_SHOWN
+    if rest <= 0:
+        return shown
+    more = ngettext("{count} more", "{count} more", rest).format(count=rest)
+    return _("{names} and {more}").format(names=shown, more=more)
 
 
 def _scattered(matrix: Matrix, mission: str, name: str) -> Candidate | None:

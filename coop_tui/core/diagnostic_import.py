@@ -133,6 +133,26 @@ def _count(text: str) -> int | None:
     return int(value)
 
 
+def read_partners(text: str, organisations: dict[str, Actor], own_id: str) -> list[str]:
+    """The ids of the organisations named in ``text`` (« CC du Val + Cressy »), by folded
+    name in ``organisations``; the organisation itself left out. Raises ValueError naming
+    an unknown one."""
+    ids: list[str] = []
+    for partner in (p for p in _PARTNERS.split(text.strip()) if p):
+        found = organisations.get(fold(partner))
+        if found is None:
+            raise ValueError(_("no organisation named « {name} » in the actor map").format(
+                name=partner))
+        if found.id != own_id and found.id not in ids:
+            ids.append(found.id)
+    return ids
+
+
+def organisations_by_name(actors: Sequence[Actor]) -> dict[str, Actor]:
+    """The organisations of the actor map by folded name."""
+    return {fold(actor.name): actor for actor in actors if is_organisation(actor)}
+
+
 def mission_lookup(own: Sequence[Mission]) -> dict[str, str]:
     """Each mission by its key, its French and English names and its own id (folded)."""
     found: dict[str, str] = {}
@@ -150,7 +170,7 @@ class _Reader:
 
     def __init__(self, actors: Sequence[Actor], own: Sequence[Mission],
                  existing: Sequence[OrganisationMissions]) -> None:
-        self.organisations = {fold(a.name): a for a in actors if is_organisation(a)}
+        self.organisations = organisations_by_name(actors)
         self.others = {fold(a.name) for a in actors if not is_organisation(a)}
         self.missions = mission_lookup(own)
         self.own = own
@@ -210,14 +230,7 @@ class _Reader:
         answer = fold(shared)
         if answer not in YES and answer not in NO:
             raise ValueError(_("« {value} » is not yes or no").format(value=shared))
-        ids: list[str] = []
-        for partner in (p for p in _PARTNERS.split(partners) if p):
-            found = self.organisations.get(fold(partner))
-            if found is None:
-                raise ValueError(_("no organisation named « {name} » in the actor map").format(
-                    name=partner))
-            if found.id != organisation.id and found.id not in ids:
-                ids.append(found.id)
+        ids = read_partners(partners, self.organisations, organisation.id)
         return answer in YES or bool(ids), ids
 
     def _line(self, actor_id: str, mission: str) -> MissionStaff | None:
