@@ -27,7 +27,7 @@ class AreasTable(DataTable[Text]):
         self.clear(columns=True)
         self.add_column(Text(_("Bassin de vie")), key="name", width=30)
         self.add_column(Text(_("Communes"), justify="right"), key="communes", width=9)
-        self.add_column(Text(_("Needs"), justify="right"), key="needs", width=6)
+        self.add_column(Text(_("Needs"), justify="right"), key="needs", width=8)
         self.add_column(Text(_("First need")), key="first")
         for area in areas:
             self.add_row(Text(area.name), Text(str(len(area.communes)), justify="right"),
