@@ -58,7 +58,7 @@ class DemoBuilder(MeetingsBuilder):
         )
         return [territory, *self.actors, *self.relations, *self.levers.values(),
                 *self.roadmap, *self.meetings,
-                *demo_diagnostic(self.actors, self.levers, self.today)]
+                *demo_diagnostic(self.actors, self.roadmap, self.today)]
 
 
 

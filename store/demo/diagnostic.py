@@ -1,6 +1,6 @@
 """The demo territory's shared diagnostic: each commune's missions and staff, the
-community's services, two or three bassins de vie with their needs, and roadmap items
-that answer some lines.
+community's services, two or three bassins de vie with their needs, and the lines two
+objectives of the demo's roadmap answer.
 
 Drawn from its own :class:`random.Random`, after every other part of the demo, so the
 records drawn before it stay the same. The staff follows what real communes of that size
@@ -19,7 +19,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from coop_tui.store.models import (
     Actor,
     AreaCommune,
-    Lever,
     LivingArea,
     MissionStaff,
     OrganisationMissions,
@@ -54,6 +53,9 @@ NEEDS: tuple[tuple[str, str, int, int], ...] = (
     ("Portage de repas", "personnes âgées en attente", 5, 25),
     ("Accès au numérique", "foyers sans connexion fixe", 30, 150),
 )
+# Objectives of the demo's roadmap (store/demo/pools_work.py) that answer the diagnostic.
+SECRETARIAT = "Secrétariat de mairie itinérant pour les petites communes"
+ADS_EXTENDED = "Extension du service commun ADS à toutes les communes"
 AREA_NAMES = ("Bassin de {name}", "Vallée de {name}", "Plateau de {name}")
 COMMUNES_PER_AREA = 5
 
@@ -67,13 +69,11 @@ def total_fte(population: int) -> float:
 class DiagnosticDraw:
     """Draws the diagnostic from the demo's actors, levers and day."""
 
-    def __init__(self, actors: Sequence[Actor], levers: dict[str, Lever], today: date) -> None:
+    def __init__(self, actors: Sequence[Actor], today: date) -> None:
         self.rng = random.Random(SEED)
         self.communes = [a for a in actors if a.kind.value == "commune" and a.commune]
         self.community = next(a for a in actors if a.kind.value == "community")
-        self.lever = levers.get("mutualisation_scheme")
         self.stamp = datetime.combine(today - timedelta(days=45), time(10, 0), tzinfo=UTC)
-        self.today = today
 
     def uid(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -121,7 +121,7 @@ class DiagnosticDraw:
         found = []
         for index, group in enumerate(groups):
             name = AREA_NAMES[index % len(AREA_NAMES)].format(name=group[0].name)
-            # The first bassin lacks places for young children: an objective answers it.
+            # The first bassin lacks places for young children.
             drawn = [NEEDS[0], *self.rng.sample(NEEDS[1:], 2)] if index == 0 else \
                 self.rng.sample(NEEDS, 3)
             needs = [ServiceNeed(id=self.uid(), text=text, unit=unit,
@@ -134,37 +134,28 @@ class DiagnosticDraw:
             found.append(LivingArea(**self.meta(), name=name, communes=communes, needs=needs))
         return found
 
-    def roadmap(self, records: list[OrganisationMissions],
-                areas: list[LivingArea]) -> list[RoadmapItem]:
-        """Two objectives answering the diagnostic: a shared secretariat for the communes
-        with the least staff on état civil, and places for the youngest children."""
-        small = sorted((line for record in records if record.actor_id != self.community.id
-                        for line in record.missions if line.mission == "civil_status"),
+    def answer(self, roadmap: Sequence[RoadmapItem], records: list[OrganisationMissions]) -> None:
+        """Have two objectives the demo's roadmap already holds cite the lines they answer:
+        the itinerant secretariat, the état civil of the communes with the least staff on
+        it; the ADS service extended, the communes that do not share it yet. Only their
+        ``answers`` change."""
+        communal = [line for record in records if record.actor_id != self.community.id
+                    for line in record.missions]
+        small = sorted((line for line in communal if line.mission == "civil_status"),
                        key=lambda line: (line.fte, line.id))[:4]
-        childhood = [need.id for area in areas for need in area.needs
-                     if need.text == "Petite enfance"]
-        start = self.today + timedelta(days=30)
-        lever_id = self.lever.id if self.lever else None
-        items = [RoadmapItem(
-            **self.meta(), objective="Créer un service commun d'état civil et de secrétariat",
-            description="Réunir les fractions de postes des plus petites communes en une "
-                        "équipe itinérante.",
-            lever_id=lever_id, owner_ids=[self.community.id], start=start,
-            due=start + timedelta(days=365), answers=[line.id for line in small],
-            indicator="Communes couvertes par le service commun")]
-        if childhood:
-            items.append(RoadmapItem(
-                **self.meta(), objective="Ouvrir une micro-crèche intercommunale",
-                lever_id=lever_id, owner_ids=[self.community.id], start=start,
-                due=start + timedelta(days=540), answers=childhood,
-                indicator="Places d'accueil ouvertes"))
-        return items
+        alone = [line for line in communal if line.mission == "town_planning"
+                 and not line.shared]
+        for objective, lines in ((SECRETARIAT, small), (ADS_EXTENDED, alone)):
+            item = next((item for item in roadmap if item.objective == objective), None)
+            if item is not None:
+                item.answers = [line.id for line in lines]
 
 
-def demo_diagnostic(actors: Sequence[Actor], levers: dict[str, Lever],
+def demo_diagnostic(actors: Sequence[Actor], roadmap: Sequence[RoadmapItem],
                     today: date) -> list[Record]:
-    """The diagnostic's records for the demo territory."""
-    draw = DiagnosticDraw(actors, levers, today)
+    """The diagnostic's records for the demo territory; two objectives of ``roadmap`` are
+    given the lines they answer."""
+    draw = DiagnosticDraw(actors, today)
     records = [draw.community_record(), *(draw.commune(actor) for actor in draw.communes)]
-    areas = draw.areas()
-    return [*records, *areas, *draw.roadmap(records, areas)]
+    draw.answer(roadmap, records)
+    return [*records, *draw.areas()]
