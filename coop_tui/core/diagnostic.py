@@ -258,6 +258,39 @@ def coverage(records: Iterable[OrganisationMissions], actors: Sequence[Actor]) -
     return Coverage(tuple(covered), tuple(lacking))
 
 
+# ------------------------------------------------------------------ summary
+
+
+@dataclass(frozen=True)
+class DiagnosticSummary:
+    """The diagnostic in a few figures, for the dashboard and the status report: communes
+    covered, the candidates (mission names, most organisations first), bassins and needs."""
+
+    covered: int
+    communes: int
+    candidates: tuple[str, ...]
+    areas: int
+    needs: int
+
+    def coverage_text(self) -> str:
+        """« Diagnostic: 12/12 communes »."""
+        return _("Diagnostic: {covered}/{total} communes").format(covered=self.covered,
+                                                                  total=self.communes)
+
+    def candidates_text(self) -> str:
+        return ngettext("{count} candidate", "{count} candidates",
+                        len(self.candidates)).format(count=len(self.candidates))
+
+
+def diagnostic_summary(records: Sequence[OrganisationMissions], areas: Sequence[LivingArea],
+                       actors: Sequence[Actor], own: Sequence[Mission]) -> DiagnosticSummary:
+    found = coverage(records, actors)
+    names = list(dict.fromkeys(mission_name(candidate.mission, own) for candidate in
+                               candidates(build_matrix(records, actors, own), own)))
+    return DiagnosticSummary(len(found.covered), found.total, tuple(names), len(areas),
+                             sum(len(area.needs) for area in areas))
+
+
 # ------------------------------------------------------------------ citations
 
 
@@ -301,3 +334,34 @@ def cited_lines(item: RoadmapItem, lines: Sequence[DiagnosticLine]) -> list[Diag
     """The lines a roadmap item cites that still exist, in the order it cites them."""
     by_id = {line.id: line for line in lines}
     return [by_id[line_id] for line_id in item.answers if line_id in by_id]
+
+
+# ------------------------------------------------------------------ an actor deleted
+
+
+def without_actor(records: Iterable[OrganisationMissions], areas: Iterable[LivingArea],
+                  gone: str, new: str | None) -> tuple[list[OrganisationMissions | LivingArea],
+                                                       list[OrganisationMissions]]:
+    """What deleting actor ``gone`` does to the diagnostic: its own records go with it; as
+    a partner it is replaced by ``new`` (or dropped), and it leaves the bassins de vie.
+    The records to save and the records to delete."""
+    saved: list[OrganisationMissions | LivingArea] = []
+    deleted: list[OrganisationMissions] = []
+    for record in records:
+        if record.actor_id == gone:
+            deleted.append(record)
+            continue
+        if not any(gone in line.shared_with for line in record.missions):
+            continue
+        changed = record.model_copy(deep=True)
+        for line in changed.missions:
+            partners = [new if ref == gone else ref for ref in line.shared_with]
+            line.shared_with = list(dict.fromkeys(
+                ref for ref in partners if ref is not None and ref != record.actor_id))
+        saved.append(changed)
+    for area in areas:
+        if any(commune.actor_id == gone for commune in area.communes):
+            kept = area.model_copy(deep=True)
+            kept.communes = [c for c in kept.communes if c.actor_id != gone]
+            saved.append(kept)
+    return saved, deleted

@@ -41,6 +41,8 @@ class ActorCommands(ScreenCommands):
                 (_("Actors: add a relation"), _("Cooperation, tension, funding…"),
                  "add_relation"),
                 (_("Actors: edit the selected actor"), "", "edit"),
+                (_("Actors: missions in the diagnostic"),
+                 _("The organisation's column of the missions matrix"), "diagnostic"),
                 (_("Actors: delete the selected actor"), "", "delete"),
             ]
         for focus in Focus:

@@ -97,7 +97,8 @@ class ActorListing(CoopScreen):
     def _detail_context(self) -> DetailContext:
         repository = self.session.repository
         return DetailContext(self._by_id, repository.relations, self.session.today(),
-                             repository.territory.thresholds.follower_contact_days)
+                             repository.territory.thresholds.follower_contact_days,
+                             repository.diagnostic, repository.missions)
 
     def _update_tags(self) -> None:
         select = self.query_one("#filter-tag", Select)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coop_tui.core.diagnostic import DiagnosticSummary, diagnostic_summary
 from coop_tui.core.insights.actors import ActorFigures, actor_figures, days_since_contact
 from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel
 from coop_tui.core.insights.levers import (
@@ -216,6 +217,7 @@ class Overview:
     started: bool = True
     deadlines: DeadlinesPanel | None = None  # the statutory calendar
     conflicts: int = 0  # values a merge left to settle
+    diagnostic: DiagnosticSummary | None = None  # the shared diagnostic in a few figures
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -233,6 +235,8 @@ def overview(repository: Repository, today: date) -> Overview:
         started=bool(facts.actors or facts.meetings or facts.roadmap),
         deadlines=deadlines_panel(list(facts.dues), today),
         conflicts=len(repository.conflicts),
+        diagnostic=diagnostic_summary(facts.diagnostic, facts.living_areas, facts.actors,
+                                      repository.missions),
     )
 
 
