@@ -31,6 +31,8 @@ PALETTE_ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("new_area", N_("Diagnostic: new bassin de vie"),
      N_("A group of communes and their service needs")),
     ("delete", N_("Diagnostic: delete"), N_("The mission line under the cursor, or the bassin")),
+    ("answer", N_("Diagnostic: answer a candidate in the roadmap"),
+     N_("An objective of the roadmap cites the lines of the candidate selected")),
 )
 
 

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.containers import Vertical
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
 
 from coop_tui.core.diagnostic import (
     Candidate,
@@ -19,6 +20,7 @@ from coop_tui.core.diagnostic import (
 )
 from coop_tui.core.i18n import N_, _
 from coop_tui.store.models import Mission, MissionStaff, RoadmapItem
+from coop_tui.ui.widgets.key_order import KeysInOrder
 from coop_tui.ui.widgets.text import plain
 
 TOTAL = "total"
@@ -142,18 +144,24 @@ class MatrixPane(Vertical):
         self.query_one("#matrix-detail", Static).update(plain(text))
 
 
-class CandidatesPane(VerticalScroll):
+class CandidatesPane(KeysInOrder, OptionList):
     """Each mutualisation candidate: the mission, then its reason, and the roadmap items
-    that already answer it."""
+    that already answer it; r has an objective of the roadmap answer the one selected."""
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id)
+        self.found: list[Candidate] = []
 
     def show(self, found: Sequence[Candidate], own: Sequence[Mission],
              roadmap: Sequence[RoadmapItem]) -> None:
-        self.remove_children()
+        highlighted = self.highlighted
+        self.found = list(found)
+        self.clear_options()
         if not found:
-            self.mount(Static(plain(_(
+            self.add_option(Option(plain(_(
                 "No candidate yet. A mission becomes one when at least 3 organisations carry "
                 "it with under one FTE each, or when some share it and others do not.")),
-                classes="candidate"))
+                disabled=True))
             return
         for candidate in found:
             text = Text()
@@ -167,4 +175,13 @@ class CandidatesPane(VerticalScroll):
             if answering:
                 text.append("\n" + _("Answered by the roadmap: {objectives}").format(
                     objectives=", ".join(answering)), style="italic")
-            self.mount(Static(text, classes="candidate"))
+            self.add_option(Option(text))
+            self.add_option(None)  # a divider under it, not an option
+        self.highlighted = min(highlighted or 0, self.option_count - 1)
+
+    def current(self) -> Candidate | None:
+        """The candidate highlighted, if any."""
+        index = self.highlighted
+        if index is None or index >= len(self.found):
+            return None
+        return self.found[index]

@@ -47,6 +47,7 @@ from coop_tui.store.models import (
     MissionStaff,
     OrganisationMissions,
     Record,
+    RoadmapItem,
 )
 from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.session import Session
@@ -71,6 +72,7 @@ class DiagnosticScreen(CoopScreen):
         Binding("o", "add_organisation", N_("Add organisation"),
                 id="diagnostic.add_organisation"),
         Binding("n", "new_area", N_("New bassin"), id="diagnostic.new_area"),
+        Binding("r", "answer", N_("Answer in the roadmap"), id="diagnostic.answer"),
         Binding("d,delete", "delete", N_("Delete"), id="diagnostic.delete"),
         Binding("m", "new_mission", N_("New mission of your own"), show=False,
                 id="diagnostic.new_mission"),
@@ -78,12 +80,12 @@ class DiagnosticScreen(CoopScreen):
                 id="diagnostic.go_actor"),
     ]
     WRITING: ClassVar[frozenset[str]] = frozenset({
-        "edit", "add_line", "add_organisation", "new_area", "delete", "new_mission"})
+        "edit", "add_line", "add_organisation", "new_area", "delete", "new_mission", "answer"})
     # The tab each action works in.
     TAB_OF: ClassVar[dict[str, tuple[str, ...]]] = {
         "sort": ("matrix",), "add_line": ("matrix",), "add_organisation": ("matrix",),
         "new_mission": ("matrix",), "go_actor": ("matrix",), "new_area": ("areas",),
-        "edit": ("matrix", "areas"), "delete": ("matrix", "areas"),
+        "edit": ("matrix", "areas"), "delete": ("matrix", "areas"), "answer": ("candidates",),
     }
 
     def __init__(self, session: Session) -> None:
@@ -338,6 +340,30 @@ class DiagnosticScreen(CoopScreen):
         area = self.session.repository.get(LivingArea, area_id)
         if confirmed and area is not None:
             self._write([], [area])
+
+    def action_answer(self) -> None:
+        """Have an objective of the roadmap cite the lines of the candidate selected."""
+        from coop_tui.screens.roadmap.choices import ItemPicker
+
+        candidate = self.query_one(CandidatesPane).current()
+        roadmap = self.session.repository.roadmap
+        if candidate is None or not roadmap:
+            self.notify(_("Select a candidate; the roadmap needs an objective to answer it."),
+                        timeout=4)
+            return
+        picker = ItemPicker(roadmap, _("Objective that answers « {mission} »").format(
+            mission=mission_name(candidate.mission, self.own)))
+        self.app.push_screen(picker, partial(self._answered, candidate.line_ids))
+
+    def _answered(self, line_ids: tuple[str, ...], item_id: str | None) -> None:
+        item = self.session.repository.get(RoadmapItem, item_id)
+        if item is None:
+            return
+        changed = item.model_copy(deep=True)
+        changed.answers = list(dict.fromkeys([*item.answers, *line_ids]))
+        if self._write([changed]):
+            self.notify(_("« {objective} » now answers this candidate.").format(
+                objective=item.objective), timeout=4, markup=False)
 
     def action_go_actor(self) -> None:
         actor_id = self.query_one(MatrixTable).current()[1]

@@ -15,10 +15,13 @@ from coop_tui.screens.diagnostic.area_form import LivingAreaForm
 from coop_tui.screens.diagnostic.line_form import MissionLineForm
 from coop_tui.screens.diagnostic.matrix import CandidatesPane, MatrixTable
 from coop_tui.screens.diagnostic.screen import DiagnosticScreen
+from coop_tui.screens.roadmap.choices import ItemPicker
+from coop_tui.screens.roadmap.detail import describe
 from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind
 from coop_tui.store.repository import Repository
 from coop_tui.ui.forms import FieldError
+from tests.conftest import TODAY
 from tests.helpers import AppFactory, answer, open_screen, until
 
 SIZE = (120, 40)
@@ -58,7 +61,9 @@ async def test_the_demo_shows_its_matrix_candidates_and_bassins(
         assert any(cell.startswith("◆") for cell in marked)
         await pilot.press("t")
         await until(pilot, lambda: screen.tab == "candidates")
-        reasons = " ".join(_text(s) for s in screen.query_one(CandidatesPane).query(Static))
+        pane = screen.query_one(CandidatesPane)
+        reasons = " ".join(str(pane.get_option_at_index(i).prompt)
+                           for i in range(pane.option_count))
         assert "under one FTE each" in reasons
         assert "Answered by the roadmap" in reasons
         await pilot.press("t")
@@ -201,3 +206,31 @@ async def test_a_read_only_store_offers_no_change(make_app: AppFactory, demo_pat
             assert screen.query_one(MatrixTable).row_count > 1
     finally:
         other.close()
+
+
+async def test_r_has_an_objective_answer_the_candidate(make_app: AppFactory,
+                                                       repository: Repository) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, "6", DiagnosticScreen)
+        await pilot.press("t")
+        await until(pilot, lambda: screen.tab == "candidates")
+        candidate = screen.query_one(CandidatesPane).current()
+        assert candidate is not None
+        await pilot.press("r")
+        await _form(pilot, ItemPicker)
+        await pilot.press(*"Groupement de commandes", "enter")
+        await until(pilot, lambda: app.screen is screen)
+        item = next(i for i in repository.roadmap
+                    if i.objective == "Groupement de commandes pour les fournitures")
+        assert set(candidate.line_ids) <= set(item.answers)
+        assert screen.check_action("answer", ()) is True
+        screen.show_tab("matrix")
+        assert screen.check_action("answer", ()) is False
+
+
+def test_the_roadmap_detail_names_the_lines_an_item_answers(repository: Repository) -> None:
+    item = next(i for i in repository.roadmap if i.objective.startswith("Secrétariat de mairie"))
+    text = describe(item, repository, TODAY, {}).plain
+    assert "Answers the diagnostic" in text
+    assert "Civil registration (" in text
