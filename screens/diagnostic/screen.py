@@ -54,8 +54,10 @@ from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.actor_picker import ActorChoice, ActorPicker
 from coop_tui.ui.widgets.dialogs import ConfirmDialog, TextPrompt, check_name
 
-# The tabs, in order: their pane ids are also what a jump names (Target record_id).
-TABS: tuple[str, ...] = ("matrix", "candidates", "areas")
+# The tabs, in order, each with the widget that takes the focus there; a tab's pane is
+# "<tab>-tab", and a jump names the tab (Target("diagnostic", "<tab>")). A tab joins by
+# a TabPane in compose_content and a line here.
+TABS: dict[str, str] = {"matrix": "#matrix", "candidates": "#candidates", "areas": "#areas"}
 
 
 class DiagnosticScreen(CoopScreen):
@@ -195,8 +197,7 @@ class DiagnosticScreen(CoopScreen):
 
     def show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"{tab}-tab"
-        focus = {"matrix": "#matrix", "candidates": "#candidates", "areas": "#areas"}[tab]
-        self.query_one(focus).focus()
+        self.query_one(TABS[tab]).focus()
 
     @property
     def tab(self) -> str:
@@ -219,8 +220,9 @@ class DiagnosticScreen(CoopScreen):
         return True
 
     def action_next_tab(self) -> None:
-        index = TABS.index(self.tab) if self.tab in TABS else -1
-        self.show_tab(TABS[(index + 1) % len(TABS)])
+        tabs = list(TABS)
+        index = tabs.index(self.tab) if self.tab in tabs else -1
+        self.show_tab(tabs[(index + 1) % len(tabs)])
 
     def action_sort(self) -> None:
         self.sort_by = SORT_KEYS[(SORT_KEYS.index(self.sort_by) + 1) % len(SORT_KEYS)]

@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from coop_tui.store.models import (
     Actor,
+    ActorKind,
     AreaCommune,
     LivingArea,
     MissionStaff,
@@ -71,8 +72,8 @@ class DiagnosticDraw:
 
     def __init__(self, actors: Sequence[Actor], today: date) -> None:
         self.rng = random.Random(SEED)
-        self.communes = [a for a in actors if a.kind.value == "commune" and a.commune]
-        self.community = next(a for a in actors if a.kind.value == "community")
+        self.communes = [a for a in actors if a.kind is ActorKind.COMMUNE and a.commune]
+        self.community = next(a for a in actors if a.kind is ActorKind.COMMUNITY)
         self.stamp = datetime.combine(today - timedelta(days=45), time(10, 0), tzinfo=UTC)
 
     def uid(self) -> str:
