@@ -3,7 +3,9 @@ written before they existed still opens."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -11,6 +13,7 @@ from pydantic import ValidationError
 
 from coop_tui.store.database import open_store
 from coop_tui.store.errors import IntegrityError
+from coop_tui.store.merge import documents_of, merge_documents
 from coop_tui.store.missions import REFERENCE_MISSIONS, reference_mission
 from coop_tui.store.models import (
     Actor,
@@ -22,6 +25,7 @@ from coop_tui.store.models import (
     OrganisationMissions,
     RoadmapItem,
     ServiceNeed,
+    Territory,
 )
 from coop_tui.store.repository import Repository
 
@@ -121,3 +125,25 @@ def test_a_store_written_before_the_diagnostic_opens(demo_path: Path) -> None:
         assert all(item.answers == [] for item in repository.roadmap)
     finally:
         repository.close()
+
+
+def test_two_copies_adding_lines_to_one_organisation_merge_line_by_line() -> None:
+    territory = Territory(name="Val", mandate_start=date(2026, 3, 15),
+                          mandate_end=date(2032, 3, 15))
+    commune = Actor(name="Cressy", kind=ActorKind.COMMUNE)
+    record = OrganisationMissions(actor_id=commune.id,
+                                  missions=[MissionStaff(mission="roads", fte=0.5)])
+
+    def copy(*lines: MissionStaff) -> dict[str, dict[str, Any]]:
+        changed = record.model_copy(deep=True)
+        changed.missions += list(lines)
+        return documents_of({r.table: {r.id: r} for r in (territory, commune)}
+                            | {changed.table: {changed.id: changed}})
+
+    base = copy()
+    ours = copy(MissionStaff(mission="civil_status", fte=0.3))
+    theirs = copy(MissionStaff(mission="it", fte=0.1))
+    result = merge_documents(base, ours, theirs, now=datetime(2026, 11, 26, tzinfo=UTC))
+    assert result.conflicts == [] and result.problems == []
+    merged = OrganisationMissions.model_validate(result.documents["diagnostic"][record.id])
+    assert sorted(line.mission for line in merged.missions) == ["civil_status", "it", "roads"]
