@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 
 from coop_tui.store.errors import Problem
+from coop_tui.store.missions import reference_mission
 from coop_tui.store.models import (
     Actor,
     Lever,
+    LivingArea,
     LocalizedText,
     Meeting,
+    OrganisationMissions,
     Record,
     Relation,
     RoadmapItem,
@@ -132,6 +135,24 @@ def _meeting(meeting: Meeting, records: Records) -> list[Problem]:
     return problems
 
 
+def _organisation_missions(record: OrganisationMissions, records: Records) -> list[Problem]:
+    """The organisation and its partners are actors; a mission is a reference key or one
+    of the territory's own missions."""
+    actors = [("actor_id", record.actor_id)]
+    actors += [("missions.shared_with", ref) for line in record.missions
+               for ref in line.shared_with]
+    problems = _refs(record, records, "actors", actors)
+    problems += _refs(record, records, "missions",
+                      [("missions.mission", line.mission) for line in record.missions
+                       if reference_mission(line.mission) is None])
+    return problems
+
+
+def _living_area(area: LivingArea, records: Records) -> list[Problem]:
+    return _refs(area, records, "actors",
+                 [("communes.actor_id", commune.actor_id) for commune in area.communes])
+
+
 def record_problems(record: Record, records: Records) -> list[Problem]:
     """Everything ``record`` refers to that ``records`` does not hold, and loops."""
     if isinstance(record, Actor):
@@ -144,6 +165,10 @@ def record_problems(record: Record, records: Records) -> list[Problem]:
         return _roadmap_item(record, records)
     if isinstance(record, Meeting):
         return _meeting(record, records)
+    if isinstance(record, OrganisationMissions):
+        return _organisation_missions(record, records)
+    if isinstance(record, LivingArea):
+        return _living_area(record, records)
     return []
 
 

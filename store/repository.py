@@ -34,8 +34,11 @@ from coop_tui.store.models import (
     Conflict,
     Finances,
     Lever,
+    LivingArea,
     Meeting,
+    Mission,
     Obligation,
+    OrganisationMissions,
     PactCriterion,
     PactProject,
     Record,
@@ -182,9 +185,24 @@ class Repository:
     @property
     def pact_projects(self) -> list[PactProject]:
         return self.all(PactProject)
+
+    @property
     def shared_project(self) -> SharedProject | None:
         """The shared project: the first one recorded, if any (one is expected)."""
         return next(iter(self.all(SharedProject)), None)
+
+    @property
+    def missions(self) -> list[Mission]:
+        """The territory's own missions (the reference ones are in ``store/missions.py``)."""
+        return self.all(Mission)
+
+    @property
+    def diagnostic(self) -> list[OrganisationMissions]:
+        return self.all(OrganisationMissions)
+
+    @property
+    def living_areas(self) -> list[LivingArea]:
+        return self.all(LivingArea)
 
     def actor_name(self, actor_id: str | None, default: str = "") -> str:
         actor = self.get(Actor, actor_id)

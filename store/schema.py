@@ -12,8 +12,11 @@ from coop_tui.store.models import (
     Conflict,
     Finances,
     Lever,
+    LivingArea,
     Meeting,
+    Mission,
     Obligation,
+    OrganisationMissions,
     PactCriterion,
     PactProject,
     Relation,
@@ -62,8 +65,17 @@ class StoreFile(BaseModel):
     pact_projects: dict[RecordKey, PactProject] = Field(
         default_factory=dict, description="Pacte: the projects to rank and select.")
     shared_project: dict[RecordKey, SharedProject] = Field(
+        default_factory=dict,
         description="The shared project (one record expected): statement, interests, "
                     "its « patte », its endorsements.")
+    missions: dict[RecordKey, Mission] = Field(
+        default_factory=dict,
+        description="Public-service missions of the territory's own, beside the reference list.")
+    diagnostic: dict[RecordKey, OrganisationMissions] = Field(
+        default_factory=dict,
+        description="The shared diagnostic: the missions and staff of each organisation.")
+    living_areas: dict[RecordKey, LivingArea] = Field(
+        default_factory=dict, description="Bassins de vie and their service needs.")
 
 
 def store_schema() -> dict[str, Any]:

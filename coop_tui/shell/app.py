@@ -35,13 +35,15 @@ from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.session import SaveState, Session, StoreStatus
 from coop_tui.ui.widgets.bindings import translate_bindings
 
-# Modes in the order of their keys (1 to 5), with their names in the command palette.
+# Modes in the order of their keys (1 to 6), with their names in the command palette.
 MODES: tuple[tuple[str, str, str], ...] = (
     ("dashboard", N_("Dashboard"), N_("Where the territory stands")),
     ("actors", N_("Actors"), N_("The actor map: who is who, who weighs what")),
     ("levers", N_("Levers"), N_("The levers of cooperation, as a checklist")),
     ("roadmap", N_("Roadmap"), N_("The feuille de route over the mandate")),
     ("meetings", N_("Meetings"), N_("Meetings, live notes and minutes")),
+    ("diagnostic", N_("Diagnostic & pacte"),
+     N_("The shared diagnostic: missions, staff, bassins de vie")),
 )
 
 
@@ -85,6 +87,10 @@ def _screen_factory(mode: str, session: Session) -> Callable[[], Screen[None]]:
             from coop_tui.screens.roadmap.screen import RoadmapScreen
 
             return RoadmapScreen(session)
+        if mode == "diagnostic":
+            from coop_tui.screens.diagnostic.screen import DiagnosticScreen
+
+            return DiagnosticScreen(session)
         from coop_tui.screens.meetings.screen import MeetingsScreen
 
         return MeetingsScreen(session)
@@ -396,6 +402,11 @@ class CoopApp(App[int]):
                 _(help_text),
                 partial(self.action_show_mode, mode),
             )
+        from coop_tui.screens.diagnostic.commands import TAB_ENTRIES
+
+        for tab, name, help_text in TAB_ENTRIES:
+            yield SystemCommand(_(name), _(help_text),
+                                partial(self.open_target, Target("diagnostic", tab)))
         if isinstance(screen, CoopScreen):
             yield SystemCommand(_("Territory: edit"),
                                 _("Name, member communes and mandate of the territory"),

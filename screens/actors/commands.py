@@ -45,6 +45,8 @@ class ActorCommands(ScreenCommands):
                 (_("Actors: answer a blockage"), _("What was tried, and its state"),
                  "answer_blockage"),
                 (_("Actors: edit the selected actor"), "", "edit"),
+                (_("Actors: missions in the diagnostic"),
+                 _("The organisation's column of the missions matrix"), "diagnostic"),
                 (_("Actors: delete the selected actor"), "", "delete"),
             ]
         for focus in Focus:

@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from coop_tui.core.diagnostic import without_actor
 from coop_tui.core.i18n import N_, _, ngettext
 from coop_tui.screens.actors.form import descendants
 from coop_tui.store.models import Actor, Meeting, Presence, Record
@@ -45,6 +46,7 @@ class Usage:
     proxies: int = 0
     actions: int = 0
     relations: int = 0
+    diagnostic_lines: int = 0
 
     @property
     def referenced(self) -> bool:
@@ -68,6 +70,8 @@ def usage(repository: Repository, actor: Actor) -> Usage:
         found.actions += sum(action.owner_id == gone for action in meeting.actions)
     found.relations = sum(gone in (relation.source_id, relation.target_id)
                           for relation in repository.relations)
+    found.diagnostic_lines = sum(len(record.missions) for record in repository.diagnostic
+                                 if record.actor_id == gone)
     return found
 
 
@@ -94,6 +98,10 @@ def usage_lines(found: Usage) -> list[str]:
         (found.relations, ngettext("{count} relation, deleted along with it",
                                    "{count} relations, deleted along with it",
                                    found.relations)),
+        (found.diagnostic_lines, ngettext(
+            "{count} mission in the shared diagnostic, deleted along with it",
+            "{count} missions in the shared diagnostic, deleted along with it",
+            found.diagnostic_lines)),
     ]
     return [text.format(count=count) for count, text in lines if count]
 
@@ -200,6 +208,9 @@ def plan_deletion(repository: Repository, actor: Actor, new: str | None) -> Dele
             plan.saved.append(changed)
     plan.deleted += [relation for relation in repository.relations
                      if gone in (relation.source_id, relation.target_id)]
+    saved, deleted = without_actor(repository.diagnostic, repository.living_areas, gone, new)
+    plan.saved += saved
+    plan.deleted += deleted
     return plan
 
 

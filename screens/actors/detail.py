@@ -23,6 +23,12 @@ from textual.reactive import reactive
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from coop_tui.core.diagnostic import (
+    format_fte,
+    is_organisation,
+    lines_by_organisation,
+    mission_name,
+)
 from coop_tui.core.exports.status import due_in
 from coop_tui.core.i18n import N_, _, format_date, format_number
 from coop_tui.core.insights.actors import (
@@ -35,7 +41,14 @@ from coop_tui.core.insights.actors import (
 )
 from coop_tui.core.labels import label
 from coop_tui.screens.actors.commitment import blockage_lines, commitment_text
-from coop_tui.store.models import Actor, ContactEntry, Relation, RelationKind
+from coop_tui.store.models import (
+    Actor,
+    ContactEntry,
+    Mission,
+    OrganisationMissions,
+    Relation,
+    RelationKind,
+)
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
 from coop_tui.ui.widgets.power_grid import role_name, role_rich_style
@@ -77,6 +90,8 @@ class DetailContext:
     today: date
     contact_days: int
     meeting_titles: Mapping[str, str] = field(default_factory=dict)
+    diagnostic: Sequence[OrganisationMissions] = ()
+    own_missions: Sequence[Mission] = ()
 
 
 def _fields(rows: Sequence[tuple[str, RenderableType]]) -> Table:
@@ -142,6 +157,28 @@ def commune_table(actor: Actor) -> Table | None:
             rows.append((name, plain(value)))
     if not rows:
         rows.append(("", Text(_("Nothing recorded yet."), style="italic")))
+    return _fields(rows)
+
+
+def missions_table(actor: Actor, context: DetailContext) -> Table | None:
+    """The missions the shared diagnostic holds for an organisation, with their staff;
+    None for an actor that is no organisation, or has none yet."""
+    if not is_organisation(actor):
+        return None
+    lines = lines_by_organisation(context.diagnostic).get(actor.id, [])
+    rows: list[tuple[str, RenderableType]] = []
+    for line in lines:
+        value = Text(_("{fte} FTE").format(fte=format_fte(line.fte)))
+        if line.shared:
+            value.append(" · " + _("already shared"), style="italic")
+        rows.append((mission_name(line.mission, context.own_missions), value))
+    if rows:
+        total = sum(line.fte for line in lines)
+        rows.append((_("Total"), Text(_("{fte} FTE").format(fte=format_fte(total)),
+                                      style="bold")))
+    else:
+        rows.append(("", Text(_("No mission in the diagnostic yet: i opens it."),
+                              style="italic")))
     return _fields(rows)
 
 
@@ -359,6 +396,9 @@ class ActorDetail(Vertical):
                 commune = Static(id="profile-commune", markup=False)
                 commune.border_title = _("How the commune works")
                 yield commune
+                missions = Static(id="profile-missions", markup=False)
+                missions.border_title = _("Missions in the diagnostic (i)")
+                yield missions
                 private = Static(id="profile-private", markup=False, classes="private")
                 private.border_title = _("Private reading")
                 private.border_subtitle = _("private · not exported unless asked")
@@ -391,6 +431,11 @@ class ActorDetail(Vertical):
         commune.display = commune_info is not None
         if commune_info is not None:
             commune.update(commune_info)
+        missions = self.query_one("#profile-missions", Static)
+        missions_info = missions_table(actor, context)
+        missions.display = missions_info is not None
+        if missions_info is not None:
+            missions.update(missions_info)
         self.query_one("#profile-private", Static).update(private_table(actor, context))
         self.query_one("#contacts-status", Static).update(contact_status(actor, context))
         self.query_one(ContactLog).show(actor.contact_log)

@@ -98,7 +98,8 @@ class ActorListing(CoopScreen):
         repository = self.session.repository
         return DetailContext(self._by_id, repository.relations, self.session.today(),
                              repository.territory.thresholds.follower_contact_days,
-                             {m.id: m.title for m in repository.meetings})
+                             {m.id: m.title for m in repository.meetings},
+                             repository.diagnostic, repository.missions)
 
     def _update_tags(self) -> None:
         select = self.query_one("#filter-tag", Select)

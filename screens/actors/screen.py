@@ -19,6 +19,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Input, Select, Static
 
+from coop_tui.core.diagnostic import is_organisation
 from coop_tui.core.i18n import N_, _
 from coop_tui.core.insights.actors import Quadrant, quadrant_label
 from coop_tui.core.labels import choices
@@ -61,6 +62,8 @@ class ActorsScreen(ActorWriting):
         Binding("p", "profile", N_("Profile"), show=False, id="actors.profile"),
         Binding("o", "parent", N_("Go to parent organisation"), show=False,
                 id="actors.parent"),
+        Binding("i", "diagnostic", N_("Missions in the diagnostic"), show=False,
+                id="actors.diagnostic"),
         Binding("s", "sort", N_("Sort"), show=False, id="actors.sort"),
         Binding("S", "reverse_sort", N_("Reverse the order"), show=False,
                 id="actors.reverse_sort"),
@@ -247,6 +250,12 @@ class ActorsScreen(ActorWriting):
         else:
             self.notify(_("This actor is not part of another organisation."), timeout=3)
 
+    def action_diagnostic(self) -> None:
+        """Open the diagnostic on the organisation's column, where its missions are edited."""
+        actor = self.selected_actor
+        if actor is not None:
+            self.session.open(Target("diagnostic", actor.id))
+
     def action_back(self) -> None:
         """Leave the detail or the filter for the list or the map."""
         if self._narrow and self.view == DETAIL:
@@ -270,6 +279,9 @@ class ActorsScreen(ActorWriting):
         actor = self.selected_actor
         if action == "answer_blockage" and actor is not None and not actor.private.blockages:
             return False
+        if action == "diagnostic":
+            actor = self.selected_actor
+            return actor is not None and is_organisation(actor)
         if action in writes and self.session.repository.read_only:
             return None
         if action == "back":

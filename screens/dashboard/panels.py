@@ -316,6 +316,10 @@ class LeversPanelView(DashboardPanel):
         rows += [self._progress(capitalised(label(line.category)), line.progress, line.lagging,
                                 line.target)
                  for line in levers.categories]
+        if overview.diagnostic is not None:
+            diagnostic = overview.diagnostic
+            rows.append(self.line(diagnostic.coverage_text(), diagnostic.candidates_text(),
+                                  Target("diagnostic", "matrix")))
         rows.append(self.heading(f"{ATTENTION} " + _("Need attention ({count})").format(
             count=len(levers.attention))))
         rows += [self.line(lever_title(line), lever_status(line), line.target,

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from coop_tui.core.diagnostic import cited_lines, diagnostic_lines
 from coop_tui.core.i18n import _, format_date, format_days, format_number, language, ngettext
 from coop_tui.core.insights.roadmap import Violation, days_late, dependents, holds_until
 from coop_tui.core.labels import label
@@ -135,6 +136,15 @@ def describe(
         parts += _line((_("Needed by"), HEADING))
         for other in following:
             parts += _line("▸ ", other.objective, (f" · {label(other.status)}", MUTED))
+    if item.answers:
+        lines = diagnostic_lines(repository.diagnostic, repository.living_areas,
+                                 repository.actors, repository.missions)
+        cited = cited_lines(item, lines)
+        if cited:
+            parts.append("\n")
+            parts += _line((_("Answers the diagnostic"), HEADING))
+            for line in cited:
+                parts += _line("▸ ", line.text)
     if item.description:
         parts += ["\n", item.description]
     return Content.assemble(*parts).rstrip()

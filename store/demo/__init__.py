@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coop_tui.store.demo.diagnostic import demo_diagnostic
 from coop_tui.store.demo.human_levers import with_human_levers
 from coop_tui.store.demo.meetings import MeetingsBuilder
 from coop_tui.store.demo.obligations import with_statutory_calendar
@@ -58,7 +59,8 @@ class DemoBuilder(MeetingsBuilder):
             language="fr",
         )
         return [territory, *self.actors, *self.relations, *self.levers.values(),
-                *self.roadmap, *self.meetings]
+                *self.roadmap, *self.meetings,
+                *demo_diagnostic(self.actors, self.roadmap, self.today)]
 
 
 

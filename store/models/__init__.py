@@ -21,6 +21,7 @@ One module per part of the domain, every name importable from here:
 - ``endorsement``: who endorsed a shared text, when and where;
 - ``pacte``: the pacte financier et fiscal: figures by year, charter, projects.
 - ``project``: the shared project, its « patte » and its endorsements.
+- ``diagnostic``: the missions and staff of each organisation, the bassins de vie.
 
 Code that reads :data:`SCHEMA_VERSION` at call time reads it here (``models.SCHEMA_VERSION``).
 """
@@ -74,6 +75,14 @@ from coop_tui.store.models.base import (
 from coop_tui.store.models.conflict import (
     Conflict,
 )
+from coop_tui.store.models.diagnostic import (
+    AreaCommune,
+    LivingArea,
+    Mission,
+    MissionStaff,
+    OrganisationMissions,
+    ServiceNeed,
+)
 from coop_tui.store.models.endorsement import (
     Endorsement,
 )
@@ -126,7 +135,8 @@ from coop_tui.store.models.territory import (
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Territory, Actor, Relation, Lever, RoadmapItem, Meeting, Conflict, Obligation,
-    Finances, CharterCommitment, PactCriterion, PactProject, SharedProject)
+    Finances, CharterCommitment, PactCriterion, PactProject, SharedProject,
+    Mission, OrganisationMissions, LivingArea)
 TABLES: dict[str, type[Record]] = {kind.table: kind for kind in RECORD_TYPES}
 
 __all__ = [
@@ -141,6 +151,7 @@ __all__ = [
     "Actor",
     "ActorKind",
     "AgendaItem",
+    "AreaCommune",
     "Attendance",
     "Blockage",
     "BlockageAnswer",
@@ -170,16 +181,20 @@ __all__ = [
     "LeverCategory",
     "LeverStatus",
     "Line",
+    "LivingArea",
     "LocalizedText",
     "Means",
     "Meeting",
     "MeetingFormat",
     "MeetingKind",
     "MinutesStatus",
+    "Mission",
+    "MissionStaff",
     "Model",
     "Name",
     "NonWorkingDay",
     "Obligation",
+    "OrganisationMissions",
     "PactCriterion",
     "PactProject",
     "Part",
@@ -195,6 +210,7 @@ __all__ = [
     "Role",
     "Score",
     "SelectionStatus",
+    "ServiceNeed",
     "SharedProject",
     "Stamp",
     "Territory",

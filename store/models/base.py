@@ -38,6 +38,7 @@ ERROR_MESSAGES: dict[str, str] = {
     "duplicate_name": N_("« {name} » appears twice"),
     "deadline_incomplete": N_("a deadline of your own needs a title and a due date"),
     "met_and_dismissed": N_("an obligation is either met or dismissed, not both"),
+    "bad_insee": N_("is not an INSEE code (five characters, such as 01053 or 2A004)"),
 }
 
 

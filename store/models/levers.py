@@ -111,8 +111,11 @@ class RoadmapItem(Record):
     indicator: Text = ""
     meeting_id: RecordId | None = None
     action_id: RecordId | None = None
+    # The diagnostic lines it answers: ids of mission lines or of bassins de vie's needs.
+    answers: list[RecordId] = Field(default_factory=list)
 
-    _unique_lists = field_validator("owner_ids", "partner_ids", "depends_on")(_unique)
+    _unique_lists = field_validator("owner_ids", "partner_ids", "depends_on", "answers")(
+        _unique)
 
     @model_validator(mode="after")
     def _coherent(self) -> Self:

@@ -98,7 +98,7 @@ def test_the_tree_holds_every_command() -> None:
     assert {" ".join(path) for path in PATHS} == {
         "", "open", "demo", "check", "schema", "status", "export", "export minutes",
         "export ics", "export actors", "merge", "deadlines", "share", "share init", "sync",
-        "import", "import actors", "import finances", "export pacte"}
+        "import", "import actors", "import finances", "export pacte", "import diagnostic"}
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "root")

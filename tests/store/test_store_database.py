@@ -881,6 +881,8 @@ def test_every_field_is_documented() -> None:
         models.Decision, models.Action, models.CalendarSettings, models.Endorsement,
         models.FinancingLine, models.CriterionScore,
         models.Decision, models.Action, models.CalendarSettings, models.BlockageAnswer,
+        models.Decision, models.Action, models.CalendarSettings, models.MissionStaff,
+        models.AreaCommune, models.ServiceNeed,
     ]
     missing = [f"{kind.__name__}.{name}" for kind in kinds for name in kind.model_fields
                if f"`{name}`" not in text]

@@ -19,6 +19,7 @@ from coop_tui.store.models import (
     Actor,
     ActorKind,
     AgendaItem,
+    AreaCommune,
     Attendance,
     Blockage,
     Channel,
@@ -287,6 +288,7 @@ def test_custom_error_types_are_all_known() -> None:
         lambda: territory(communes=["Lunel", "lunel"]),
         lambda: Obligation(title="Rapport"),
         lambda: Obligation(rule="convocation", met_on=date(2026, 1, 1), dismissed="why"),
+        lambda: AreaCommune(actor_id=same, insee="123"),
     ]
     raised = {error_of(case)["type"] for case in cases}
     assert raised == set(ERROR_MESSAGES)

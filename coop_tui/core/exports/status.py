@@ -319,9 +319,26 @@ def _deadlines_section(overview: Overview) -> Section:
     ])
 
 
+def _diagnostic_section(overview: Overview) -> Section:
+    """The shared diagnostic of the schéma de mutualisation, in three lines."""
+    found = overview.diagnostic
+    if found is None:
+        return (_("Shared diagnostic"), [])
+    candidates = ", ".join(found.candidates) or _("none yet")
+    return (_("Shared diagnostic"), [Block(None, [
+        (_("Communes in the diagnostic"), _("{covered} of {total}").format(
+            covered=found.covered, total=found.communes)),
+        (_("Mutualisation candidates"), candidates),
+        (_("Bassins de vie"), ngettext("{count} with {needs} service needs",
+                                       "{count} with {needs} service needs",
+                                       found.areas).format(count=found.areas,
+                                                           needs=found.needs)),
+    ])])
+
+
 SECTIONS: tuple[Callable[[Overview], Section], ...] = (
     _roadmap_section, _actions_section, _meetings_section, _deadlines_section,
-    _levers_section,
+    _levers_section, _diagnostic_section,
 )
 
 

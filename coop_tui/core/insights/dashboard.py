@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from coop_tui.core.diagnostic import DiagnosticSummary, diagnostic_summary
 from coop_tui.core.insights.actors import ActorFigures, actor_figures, days_since_contact
 from coop_tui.core.insights.deadlines import DeadlinesPanel, deadlines_panel
 from coop_tui.core.insights.human_panel import HumanPanel, human_panel
@@ -220,6 +221,7 @@ class Overview:
     conflicts: int = 0  # values a merge left to settle
     pact: PactRecords | None = None  # the pacte financier et fiscal's records
     human: HumanPanel | None = None  # the human levers (issue 18)
+    diagnostic: DiagnosticSummary | None = None  # the shared diagnostic in a few figures
 
 
 def overview(repository: Repository, today: date) -> Overview:
@@ -239,6 +241,8 @@ def overview(repository: Repository, today: date) -> Overview:
         pact=facts.pact,
         conflicts=len(repository.conflicts),
         human=human_panel(facts),
+        diagnostic=diagnostic_summary(facts.diagnostic, facts.living_areas, facts.actors,
+                                      repository.missions),
     )
 
 

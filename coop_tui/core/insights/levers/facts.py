@@ -28,7 +28,7 @@ from coop_tui.store.models import (
 if TYPE_CHECKING:
     from coop_tui.core.obligations import Due
     from coop_tui.core.pacte import PactRecords
-    from coop_tui.store.models import Relation, SharedProject
+    from coop_tui.store.models import LivingArea, OrganisationMissions, Relation, SharedProject
     from coop_tui.store.repository import Repository
 
 # The catalogue levers each territory-wide rule speaks about (docs/evidence-rules.md);
@@ -60,6 +60,7 @@ RULE_LEVERS: dict[str, tuple[str, ...]] = {
     "meeting_formats": ("cooperation_context",),
     "commune_attendance": ("cooperation_context", "knowing_communes"),
     "recognition": ("facilitation_posture", "common_culture"),
+    "diagnostic_coverage": ("mutualisation_scheme",),
 }
 
 
@@ -95,6 +96,8 @@ class Facts:
     dues: Sequence[Due] = ()  # the statutory calendar, in the order things fall due
     pact: PactRecords | None = None  # the pacte financier et fiscal's records
     project: SharedProject | None = None
+    diagnostic: Sequence[OrganisationMissions] = ()
+    living_areas: Sequence[LivingArea] = ()
 
     @classmethod
     def of(cls, repository: Repository, today: date) -> Facts:
@@ -106,7 +109,8 @@ class Facts:
                    relations=repository.relations, journal=read_journal(repository.path),
                    dues=store_obligations(repository, today),
                    pact=PactRecords.of(repository),
-                   project=repository.shared_project)
+                   project=repository.shared_project,
+                   diagnostic=repository.diagnostic, living_areas=repository.living_areas)
 
     @property
     def last_minutes_export(self) -> datetime | None:

@@ -14,6 +14,7 @@ from coop_tui.core.insights.levers.actors import (
 )
 from coop_tui.core.insights.levers.blockages import quiet_blockages_evidence
 from coop_tui.core.insights.levers.counterweight_suggestions import counterweight_evidence
+from coop_tui.core.insights.levers.diagnostic import diagnostic_coverage
 from coop_tui.core.insights.levers.facts import Evidence, Facts
 from coop_tui.core.insights.levers.meeting_conditions import (
     commune_attendance,
@@ -51,6 +52,7 @@ TERRITORY_RULES: tuple[Callable[[Facts], Evidence | list[Evidence]], ...] = (
     # The human levers (issue 18): shared meaning, blockages, counterweights, meetings.
     project_endorsement, commitment_gaps, quiet_blockages_evidence, counterweight_evidence,
     meeting_venues, meeting_formats, commune_attendance, recognition_evidence,
+    diagnostic_coverage,
 )
 
 
