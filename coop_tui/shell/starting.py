@@ -29,8 +29,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.console import RenderableType
 from textual import events
 from textual.message import Message
+from textual.screen import Screen
 
 from coop_tui.screens.dashboard.first_frame import FirstFrameScreen
 from coop_tui.shell.app import CoopApp
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
     from coop_tui.store.repository import Repository
 
 FIRST_FRAME_MODE = "first-frame"
+# Longest wait for the first frame before the store is loaded anyway (seconds).
+LOAD_ANYWAY_SECONDS = 0.5
 
 Load = Callable[[], tuple["Repository", "Settings"]]
 
@@ -79,8 +83,19 @@ class StartingApp(CoopApp):
     # ------------------------------------------------------------------ loading
 
     def on_mount(self) -> None:
-        # Loaded after the first frame is drawn: the loader would slow it down.
-        self.call_after_refresh(self._loader.start)
+        # In case no frame is ever drawn (a terminal that shows nothing yet).
+        self.set_timer(LOAD_ANYWAY_SECONDS, self._start_loading)
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        """The loader starts once the first frame is written: it holds the interpreter
+        most of the time, and would delay that frame by as long as the load."""
+        super()._display(screen, renderable)
+        if renderable is not None and isinstance(screen, FirstFrameScreen):
+            self._start_loading()
+
+    def _start_loading(self) -> None:
+        if self._loader.ident is None:
+            self._loader.start()
 
     def _run_load(self) -> None:
         try:
