@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 import tempfile
 import uuid
@@ -154,9 +155,16 @@ def growth_rows(scratch: Path, large: Path, factors: tuple[int, ...], runs: int)
 
 
 def scaled_store(scratch: Path, large: Path, factor: int) -> Path:
+    """``factor`` times the large store, written by a child process: the peak memory of
+    every program started later counts the memory this process held when it started it
+    (``ru_maxrss`` is kept across ``exec``), so this process must stay small."""
     bigger = scratch / f"large-x{factor}.json"
     if not bigger.exists():
-        bigger.write_bytes(scaled(large.read_bytes(), factor))
+        code = ("import sys; from pathlib import Path; from benchmarks.run import scaled; "
+                "Path(sys.argv[2]).write_bytes(scaled(Path(sys.argv[1]).read_bytes(), "
+                "int(sys.argv[3])))")
+        subprocess.run([sys.executable, "-c", code, str(large), str(bigger), str(factor)],
+                       check=True, cwd=ROOT)
     return bigger
 
 

@@ -144,6 +144,19 @@ class CoopApp(App[int]):
         if repository is not None:
             self.attach(repository, settings, settings_path, today)
 
+    def _styled_now(self, build: Callable[[], Screen[None]]) -> Callable[[], Screen[None]]:
+        """A new screen counts as styled with the current theme: Textual otherwise parses
+        every stylesheet again and restyles the whole app on each screen's first showing
+        (a screen starts with no theme of its own), a third of a first visit. Its styles
+        are applied as it is mounted; a later theme change restyles it as before."""
+
+        def build_styled() -> Screen[None]:
+            screen = build()
+            screen._css_update_count = self._css_update_count
+            return screen
+
+        return build_styled
+
     @property
     def loaded(self) -> bool:
         """The store is open (false only while a start loads it, see shell/starting.py)."""
@@ -157,7 +170,7 @@ class CoopApp(App[int]):
 
         self.session = Session(repository, settings or Settings(), settings_path, today)
         for mode, _name, _help in MODES:
-            self.add_mode(mode, _screen_factory(mode, self.session))
+            self.add_mode(mode, self._styled_now(_screen_factory(mode, self.session)))
         self.session.navigator = self.open_target
 
     # ------------------------------------------------------------------ start and stop
