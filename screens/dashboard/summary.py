@@ -30,7 +30,9 @@ from coop_tui.store.repository import Repository
 
 SUMMARY_PANELS = frozenset({"panel-roadmap", "panel-actions", "panel-meetings",
                             "panel-deadlines"})
-MAX_ROWS = 30
+# Lines kept per panel: twice what a panel shows at 120x40; a taller terminal shows
+# « Loading the rest… » below them until the store is loaded.
+MAX_ROWS = 20
 _COMPONENT = "dashboard-component"
 
 
