@@ -239,3 +239,23 @@ def test_the_first_frame_imports_no_store_model() -> None:
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_the_summary_holds_no_private_reading(demo_path: Path) -> None:
+    """The private canary (stances, blockages, relations, private notes) is nowhere in the
+    summary, and the panels that read people (roles, the levers' evidence) are left out."""
+    from benchmarks.fault_exports import CANARY, plant_canary
+
+    plant_canary(demo_path)
+    repository = open_store(demo_path, background=True)
+    try:
+        assert write_first_frame(repository, TODAY)
+    finally:
+        repository.close()
+    payload = summary_module.summary_path(demo_path).read_bytes()
+    assert CANARY.encode() not in payload
+    content = matching_summary(demo_path)
+    assert content is not None
+    kept = {panel["id"] for panel in content["panels"] if panel["rows"] is not None}
+    assert kept == SUMMARY_PANELS
+    assert "panel-actors" not in kept and "panel-levers" not in kept
