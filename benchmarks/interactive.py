@@ -53,9 +53,15 @@ def title_pattern(title: str) -> re.Pattern[bytes]:
                       re.escape(SEPARATOR))
 
 
+# The status bar once the store is loaded: its state "saved", then the separator (the
+# first frame, drawn from the store's summary, says "loading…" there).
+LOADED = re.compile(rb"saved(?:\x1b\[[0-9;]*m)*" + re.escape(SEPARATOR))
+
+
 def start(session: PtySession) -> None:
-    """Wait for the dashboard's first frame and for the output to settle."""
+    """Wait for the dashboard with the store loaded, and for the output to settle."""
     session.wait_for(title_pattern(SCREENS["1"]), timeout=120)
+    session.wait_for(LOADED, timeout=120)
     session.drain()
 
 

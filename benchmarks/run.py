@@ -1,7 +1,8 @@
 """coop-tui's performance, measured against a bare Textual app in the same run.
 
     python -m benchmarks.run            # the whole table (several minutes)
-    python -m benchmarks.run --quick    # fewer runs, no 8x store
+    python -m benchmarks.run --quick    # fewer runs; 8x only for the first frame, the
+                                        # first key and memory
 
 Each row gives the median and the spread (min-max) of several runs, and where the goal is
 a ratio, the ratio to the floor measured in the same run. The machine (cores, Python,
@@ -14,18 +15,18 @@ floor, coop-tui, and a tour of coop-tui's screens and notes) runs once untimed f
 no timed start compiles from source: an installed package has its ``.pyc`` files.
 
 Start-up, screen switching and typing run the real programs on a pseudo-terminal (120x40,
-see :mod:`benchmarks.startup` and :mod:`benchmarks.interactive`); saves, minutes and search
-are timed in this process (:mod:`benchmarks.in_process`).
+see :mod:`benchmarks.startup`, :mod:`benchmarks.loading` and :mod:`benchmarks.interactive`);
+saves, minutes and search are timed in this process (:mod:`benchmarks.in_process`).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import subprocess
 import sys
 import tempfile
 import uuid
-from dataclasses import replace
 from pathlib import Path
 
 import orjson
@@ -39,9 +40,11 @@ from benchmarks.interactive import (
     switch,
     typing_rows,
 )
+from benchmarks.loading import first_frame_rows, first_key_rows, first_opening_rows, memory_rows
 from benchmarks.pty_session import child_environment, coop_tui_argv, running
-from benchmarks.rows import Row, load_average, machine, measured, ratio_verdict, table
+from benchmarks.rows import Row, load_average, machine, measured, table
 from benchmarks.startup import time_to_marker
+from coop_tui.store.summary import summary_path
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKER = "Val de Loubi"  # the demo territory's name, in the first frame's status bar
@@ -81,7 +84,7 @@ def scaled(large: bytes, factor: int) -> bytes:
                 return b'"' + str(new).encode() + b'"'
 
             for document in orjson.loads(_UUID.sub(fresh, raw)).values():
-                merged[str(len(merged) + 1)] = document
+                merged[str(document["id"])] = document  # tables are keyed by record id
         out[name] = merged
     territory = next(iter(data["territory"].values()))
     territory_id = territory["id"]
@@ -122,39 +125,47 @@ def startup_seconds(scratch: Path, store: Path, runs: int, timeout: float = 60.0
                            timeout=timeout).seconds for _ in range(runs)]
 
 
-def startup_rows(scratch: Path, stores: dict[str, Path], runs: int) -> list[Row]:
-    """The floor, then coop-tui on each store, as ratios to the floor; peak memory."""
+def floor_rows(scratch: Path, runs: int) -> tuple[Row, float]:
+    """The floor's start-up, and its peak memory (MiB)."""
     env = child_environment(scratch)
     floor_runs = [time_to_marker(FLOOR, "floor-ready", env) for _ in range(runs)]
     floor = measured("floor: hello-world Textual app to first frame",
                      [run.seconds for run in floor_runs], "s")
-    rows = [floor]
-    for name, path in stores.items():
-        results = [time_to_marker([*coop_tui_argv(), "--lang", "en", str(path)], MARKER, env)
-                   for _ in range(runs)]
-        goal = 1.5 if name == "demo" else 2.0
-        row = measured(f"start-up to the dashboard, {name} store",
-                       [run.seconds for run in results], "s", f"<= {goal}x floor")
-        rows.append(replace(row, verdict=ratio_verdict(row.median, floor.median, goal)))
-        if name == "large":
-            peak = max(run.peak_kib for run in results) / 1024
-            floor_peak = max(run.peak_kib for run in floor_runs) / 1024
-            rows.append(Row("peak memory, large store", peak, peak, peak, "MiB",
-                            "<= 2x floor", ratio_verdict(peak, floor_peak, 2.0)))
-    return rows
+    peak = max(run.peak_kib for run in floor_runs) / 1024
+    return floor, peak
 
 
 def growth_rows(scratch: Path, large: Path, factors: tuple[int, ...], runs: int) -> list[Row]:
-    """Start-up and one save at several multiples of the large store. Starts are long at
-    8x, so half as many; saves are short but their fsync varies a lot, so as many."""
+    """The load without a summary and one save at several multiples of the large store.
+    Starts are long at 8x, so half as many; saves are short but their fsync varies a lot,
+    so as many."""
+    env = child_environment(scratch)
     rows: list[Row] = []
     for factor in factors:
-        bigger = scratch / f"large-x{factor}.json"
-        bigger.write_bytes(scaled(large.read_bytes(), factor))
-        starts = startup_seconds(scratch, bigger, max(1, runs // 2), timeout=120)
-        rows.append(measured(f"start-up, {factor}x the large store", starts, "s"))
+        bigger = scaled_store(scratch, large, factor)
+        starts = []
+        for _ in range(max(1, runs // 2)):
+            summary_path(bigger).unlink(missing_ok=True)
+            starts.append(time_to_marker([*coop_tui_argv(), "--lang", "en", str(bigger)],
+                                         MARKER, env, timeout=120).seconds)
+        rows.append(measured(f"start-up without a summary, {factor}x the large store",
+                             starts, "s"))
         rows += save_rows(bigger, runs, f"{factor}x large")[1:2]
     return rows
+
+
+def scaled_store(scratch: Path, large: Path, factor: int) -> Path:
+    """``factor`` times the large store, written by a child process: the peak memory of
+    every program started later counts the memory this process held when it started it
+    (``ru_maxrss`` is kept across ``exec``), so this process must stay small."""
+    bigger = scratch / f"large-x{factor}.json"
+    if not bigger.exists():
+        code = ("import sys; from pathlib import Path; from benchmarks.run import scaled; "
+                "Path(sys.argv[2]).write_bytes(scaled(Path(sys.argv[1]).read_bytes(), "
+                "int(sys.argv[3])))")
+        subprocess.run([sys.executable, "-c", code, str(large), str(bigger), str(factor)],
+                       check=True, cwd=ROOT)
+    return bigger
 
 
 # ---------------------------------------------------------------------------- main
@@ -165,8 +176,15 @@ def measure(scratch: Path, quick: bool) -> list[Row]:
     runs = 3 if quick else 7
     demo = write_demo(scratch / "demo.json", "small")
     large = write_demo(scratch / "large.json", "large")
+    eight = scaled_store(scratch, large, 8)
     warm_up(scratch, demo, large)
-    rows = startup_rows(scratch, {"demo": demo, "large": large}, runs)
+    floor, floor_peak = floor_rows(scratch, runs)
+    rows = [floor]
+    rows += first_frame_rows(scratch, {"demo": demo, "large": large, "8x large": eight},
+                             floor.median, MARKER, runs)
+    rows += first_key_rows(scratch, {"large": large, "8x large": eight}, MARKER, runs)
+    rows += memory_rows(scratch, {1: large, 8: eight}, floor_peak)
+    rows += first_opening_rows(scratch, large)
     rows += screen_switch_rows(scratch, large, cycles=runs)
     rows += actor_map_rows(scratch, large, rounds=max(1, runs // 3))
     rows += typing_rows(scratch, large, lines=6 if quick else 12)
@@ -179,7 +197,8 @@ def measure(scratch: Path, quick: bool) -> list[Row]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs, no 8x store")
+    parser.add_argument("--quick", action="store_true",
+                        help="fewer runs, 8x only for the first frame, first key, memory")
     arguments = parser.parse_args()
     print(machine(), flush=True)
     with tempfile.TemporaryDirectory(prefix="coop-tui-bench-") as scratch:

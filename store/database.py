@@ -64,6 +64,7 @@ from coop_tui.store.storage import (
     Writer,
     serialise,
 )
+from coop_tui.store.summary import stamp_of
 from coop_tui.store.text import N_
 
 LOCKED_BY = N_("another coop-tui holds it: {owner}")
@@ -287,6 +288,13 @@ def open_store(
         read_only_reason="" if writable else (reason or N_("opened read-only")),
         read_only_params={"owner": str(owner)} if owner else {},
     )
+    if background and writable and not loaded.rewrite_reason:
+        # Hashed here, where the bytes are at hand: the first frame's summary is tied to
+        # them (only the app, which saves in the background, writes one).
+        repository.remember_read(
+            stamp_of(path, loaded.payload),
+            stamp_of(sidecar, loaded.private_payload)
+            if loaded.private_payload is not None else None)
     _opened.add(repository)
     return repository
 

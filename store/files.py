@@ -272,6 +272,11 @@ def clean_stale_temp_files(folder: Path, names: re.Pattern[str], before: float) 
 # ---------------------------------------------------------------------------- reading
 
 
+def sidecar_path(path: Path) -> Path:
+    """A store's private sidecar: ``val.json`` -> ``val.private.json``, beside it."""
+    return path.with_name(f"{path.stem}.private{path.suffix}")
+
+
 def check_regular(path: Path) -> None:
     """Raise :class:`NotRegularFile` when ``path`` exists and is not a regular file
     (following links): a named pipe would block, a device would read forever."""

@@ -19,19 +19,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from coop_tui.store.files import sidecar_path as sidecar_path
 from coop_tui.store.models import Territory
 from coop_tui.store.storage import Data, DirectWriter, MemoryStorage, Writer, serialise
+from coop_tui.store.summary import Stamp, Stamps
 
 PRIVATE_FIELDS: dict[str, tuple[str, ...]] = {
     "actors": ("private",),
     "meetings": ("private_notes",),
 }
 PRIVATE_TABLES: tuple[str, ...] = ("relations",)
-
-
-def sidecar_path(path: Path) -> Path:
-    """``val.json`` -> ``val.private.json``, beside it."""
-    return path.with_name(f"{path.stem}.private{path.suffix}")
 
 
 def private_apart(data: dict[str, Any]) -> bool:
@@ -115,10 +112,23 @@ class LayoutStorage(MemoryStorage):
                  read_only_reason: str = "", private_writer: Writer | None = None) -> None:
         super().__init__(data, writer, path, read_only_reason)
         self._private_writer = private_writer
+        self.private_read_stamp: Stamp | None = None  # the sidecar as read
+
+    def stamps(self) -> Stamps | None:
+        """What the store's files hold, as this storage wrote or read them; None when it
+        cannot say (a save waits or failed, or it was never told)."""
+        store = self.file_stamp(self._writer, self.read_stamp)
+        if store is None:
+            return None
+        if not private_apart(self._data):
+            return Stamps(store)
+        sidecar = self.file_stamp(self._private_writer, self.private_read_stamp)
+        return Stamps(store, sidecar) if sidecar is not None else None
 
     def _submit(self) -> None:
         if self._writer is None:
             return
+        self._submitted = True
         if self._private_writer is not None and private_apart(self._data):
             shared, private = split(self._data)
             self._private_writer.submit(serialise(private))

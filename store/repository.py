@@ -50,6 +50,7 @@ from coop_tui.store.models import (
 )
 from coop_tui.store.private import LayoutStorage
 from coop_tui.store.storage import Data, Writer
+from coop_tui.store.summary import Stamp, Stamps
 from coop_tui.store.text import N_
 
 R = TypeVar("R", bound=Record)
@@ -378,6 +379,16 @@ class Repository:
         self.replace(saved, deleted)
 
     # ------------------------------------------------------------------ lifetime
+
+    def stamps(self) -> Stamps | None:
+        """What the store's files hold, as this repository wrote or read them (the first
+        frame's summary is tied to it, see ``store/summary.py``); None when it cannot say."""
+        return None if self.read_only else self._storage.stamps()
+
+    def remember_read(self, store: Stamp | None, sidecar: Stamp | None) -> None:
+        """The stamps of the files as the opening read them."""
+        self._storage.read_stamp = store
+        self._storage.private_read_stamp = sidecar
 
     def flush(self) -> None:
         """Block until every change is on disk (quit, signals)."""

@@ -21,6 +21,7 @@ from tinydb.storages import Storage
 from coop_tui.store.errors import ReadOnlyStore, SaveFailed, StoreError
 from coop_tui.store.files import atomic_write as atomic_write  # the writers' (tests swap it)
 from coop_tui.store.files import temp_pattern
+from coop_tui.store.summary import Stamp, stamp_of
 
 _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
@@ -48,6 +49,9 @@ class Writer(Protocol):
 
     def submit(self, payload: bytes) -> None: ...
 
+    @property
+    def written(self) -> Stamp | None: ...
+
     def flush(self) -> None: ...
 
     def close(self) -> None: ...
@@ -58,6 +62,11 @@ class DirectWriter:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+
+    @property
+    def written(self) -> Stamp | None:
+        """Not kept: a direct writer's file is never summarised."""
+        return None
 
     def submit(self, payload: bytes) -> None:
         try:
@@ -73,6 +82,17 @@ class DirectWriter:
 
 
 SaveListener = Callable[[SaveFailed | None], None]
+
+
+class SaveRelay:
+    """Forwards the writer's outcomes to whoever listens once the app exists."""
+
+    def __init__(self) -> None:
+        self.target: SaveListener | None = None
+
+    def __call__(self, failure: SaveFailed | None) -> None:
+        if self.target is not None:
+            self.target(failure)
 
 
 class BackgroundWriter:
@@ -98,6 +118,7 @@ class BackgroundWriter:
         self._busy = False
         self._closing = False
         self._failed = False
+        self._written: Stamp | None = None
         self._condition = threading.Condition()
         self._thread = threading.Thread(target=self._run, name="coop-tui-writer", daemon=True)
         self._thread.start()
@@ -106,6 +127,14 @@ class BackgroundWriter:
     def failed(self) -> bool:
         """The last save failed and its snapshot waits for another try."""
         return self._failed
+
+    @property
+    def written(self) -> Stamp | None:
+        """The stamp of the last snapshot written, when it is what the file holds now as far
+        as this writer knows (nothing waits, nothing failed); None otherwise."""
+        with self._condition:
+            idle = self._pending is None and not self._busy and not self._failed
+            return self._written if idle else None
 
     def submit(self, payload: bytes) -> None:
         with self._condition:
@@ -142,10 +171,12 @@ class BackgroundWriter:
             failure = SaveFailed(self.path, reason=describe_os_error(error))
             self._notify(failure)
             raise failure from error
+        written = stamp_of(self.path, payload)
         with self._condition:
             if self._pending is payload:
                 self._pending = None
             self._failed = False
+            self._written = written
         self._notify(None)
 
     def _run(self) -> None:
@@ -168,12 +199,17 @@ class BackgroundWriter:
                 self._busy = True
                 self._failed = False
             failure: SaveFailed | None = None
+            written: Stamp | None = None
             try:
                 atomic_write(self.path, payload)
+                # What the first frame's summary is tied to (store/summary.py): hashed
+                # here, off the interface's thread.
+                written = stamp_of(self.path, payload)
             except OSError as error:
                 failure = SaveFailed(self.path, reason=describe_os_error(error))
             with self._condition:
                 self._busy = False
+                self._written = written if failure is None else self._written
                 if failure is None and self._pending is payload:
                     self._pending = None
                 # A snapshot submitted during a failed write is tried at once, not after
@@ -203,6 +239,8 @@ class MemoryStorage(Storage):
         self._read_only_reason = read_only_reason
         self._depth = 0
         self._dirty = False
+        self._submitted = False
+        self.read_stamp: Stamp | None = None  # the file as read (set by the opening)
 
     def read(self) -> Data:
         return self._data
@@ -233,7 +271,15 @@ class MemoryStorage(Storage):
     def _submit(self) -> None:
         """Hand the data to the writer as one snapshot (a subclass may split it)."""
         if self._writer is not None:
+            self._submitted = True
             self._writer.submit(serialise(self._data))
+
+    def file_stamp(self, writer: Writer | None, read: Stamp | None) -> Stamp | None:
+        """The stamp of what ``writer``'s file holds: as read, until a snapshot is
+        submitted; then the last one written, once nothing waits."""
+        if not self._submitted:
+            return read
+        return writer.written if writer is not None else None
 
     def flush(self) -> None:
         if self._writer is not None:

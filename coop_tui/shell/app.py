@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -24,16 +25,20 @@ from textual.message import Message
 from textual.screen import Screen
 
 from coop_tui.core.i18n import N_, _, ngettext, translate_error
-from coop_tui.core.settings import Settings
 from coop_tui.core.target import Target
 from coop_tui.shell import collector
 from coop_tui.shell.syncing import SyncOutcome
 from coop_tui.store.errors import SaveFailed
-from coop_tui.store.repository import Repository
 from coop_tui.store.text import clean_multiline
+from coop_tui.ui.save_state import SaveState, StoreStatus
 from coop_tui.ui.screen import CoopScreen
-from coop_tui.ui.session import SaveState, Session, StoreStatus
 from coop_tui.ui.widgets.bindings import translate_bindings
+
+if TYPE_CHECKING:
+    # Imported when the store is: the first frame may come before (shell/starting.py).
+    from coop_tui.core.settings import Settings
+    from coop_tui.store.repository import Repository
+    from coop_tui.ui.session import Session
 
 # Modes in the order of their keys (1 to 6), with their names in the command palette.
 MODES: tuple[tuple[str, str, str], ...] = (
@@ -126,27 +131,66 @@ class CoopApp(App[int]):
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
     ]
 
+    session: Session
+
     def __init__(
         self,
-        repository: Repository,
+        repository: Repository | None,
         settings: Settings | None = None,
         *,
         settings_path: Path | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
+        """``repository`` None: the store is still loading; :meth:`attach` brings it."""
         super().__init__()
         translate_bindings(self)
-        self.session = Session(repository, settings or Settings(), settings_path, today)
-        for mode, _name, _help in MODES:
-            self.add_mode(mode, _screen_factory(mode, self.session))
-        self.session.navigator = self.open_target
         self.crash_message = ""
         self._shown_modes = {self.DEFAULT_MODE}
         self._hold_switch = True
+        if repository is not None:
+            self.attach(repository, settings, settings_path, today)
+
+    def _styled_now(self, build: Callable[[], Screen[None]]) -> Callable[[], Screen[None]]:
+        """A new screen counts as styled with the current theme: Textual otherwise parses
+        every stylesheet again and restyles the whole app on each screen's first showing
+        (a screen starts with no theme of its own), a third of a first visit. Its styles
+        are applied as it is mounted; a later theme change restyles it as before."""
+
+        def build_styled() -> Screen[None]:
+            screen = build()
+            screen._css_update_count = self._css_update_count
+            return screen
+
+        return build_styled
+
+    @property
+    def loaded(self) -> bool:
+        """The store is open (false only while a start loads it, see shell/starting.py)."""
+        return "session" in self.__dict__
+
+    def attach(self, repository: Repository, settings: Settings | None,
+               settings_path: Path | None, today: Callable[[], date] = date.today) -> None:
+        """Open the session on ``repository`` and the screens over it."""
+        from coop_tui.core.settings import Settings
+        from coop_tui.ui.session import Session
+
+        self.session = Session(repository, settings or Settings(), settings_path, today)
+        for mode, _name, _help in MODES:
+            self.add_mode(mode, self._styled_now(_screen_factory(mode, self.session)))
+        self.session.navigator = self.open_target
 
     # ------------------------------------------------------------------ start and stop
 
     def on_mount(self) -> None:
+        if self.loaded:
+            self.session_opened()
+        self._install_signal_handlers()
+        if not self.is_headless and _terminal_attached():
+            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
+        self.call_after_refresh(collector.resume)
+
+    def session_opened(self) -> None:
+        """The user's theme, and a notice when the store opened read-only."""
         if self.session.settings.theme in self.available_themes:
             self.theme = self.session.settings.theme
         if self.session.repository.read_only:
@@ -155,10 +199,6 @@ class CoopApp(App[int]):
             self.session.set_status(StoreStatus(SaveState.READ_ONLY, reason))
             self.notify(_("Opened read-only: {reason}").format(reason=reason),
                         severity="warning", timeout=10, markup=False)
-        self._install_signal_handlers()
-        if not self.is_headless and _terminal_attached():
-            self.set_interval(TERMINAL_CHECK_SECONDS, self._check_terminal)
-        self.call_after_refresh(collector.resume)
 
     def _check_terminal(self) -> None:
         """A closed terminal does not always send SIGHUP to the app (a shell between them
@@ -183,7 +223,8 @@ class CoopApp(App[int]):
         writes never drain and the process would hang.
         """
         self.save_everything()
-        self.session.repository.close()
+        if self.loaded:
+            self.session.repository.close()
         os._exit(0)
 
     def _on_terminate(self) -> None:
@@ -196,6 +237,8 @@ class CoopApp(App[int]):
 
     def save_everything(self) -> None:
         """Move drafts into the store and wait until the store is on disk."""
+        if not self.loaded:  # nothing was typed into a store still loading
+            return
         repository = self.session.repository
         if repository.read_only:
             return
@@ -388,6 +431,8 @@ class CoopApp(App[int]):
             self.push_screen(HelpScreen())
 
     def watch_theme(self, theme: str) -> None:
+        if not self.loaded:
+            return
         settings = self.session.settings
         if settings.theme != theme:
             settings.theme = theme

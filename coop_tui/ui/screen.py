@@ -6,16 +6,20 @@ It rebuilds its view when shown again after the store changed elsewhere.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 
 from coop_tui.core.target import Target
-from coop_tui.ui.session import Session
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.key_order import KeysHeldForFocus
 from coop_tui.ui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from coop_tui.ui.session import Session
 
 
 class CoopScreen(KeysHeldForFocus, Screen[None]):

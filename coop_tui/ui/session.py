@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,19 +17,9 @@ from coop_tui.core.target import Target
 from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError
 from coop_tui.store.models import Record
 from coop_tui.store.repository import Repository
-from coop_tui.store.storage import SaveListener
-
-
-class SaveState(StrEnum):
-    SAVED = "saved"
-    FAILED = "failed"
-    READ_ONLY = "read_only"
-
-
-@dataclass(frozen=True)
-class StoreStatus:
-    state: SaveState
-    message: str = ""
+from coop_tui.store.storage import SaveRelay as SaveRelay
+from coop_tui.ui.save_state import SaveState as SaveState
+from coop_tui.ui.save_state import StoreStatus as StoreStatus
 
 
 @dataclass(frozen=True)
@@ -155,12 +144,3 @@ class Session:
             save_settings(self.settings, self.settings_path)
 
 
-class SaveRelay:
-    """Forwards the writer's outcomes to whoever listens once the app exists."""
-
-    def __init__(self) -> None:
-        self.target: SaveListener | None = None
-
-    def __call__(self, failure: SaveFailed | None) -> None:
-        if self.target is not None:
-            self.target(failure)

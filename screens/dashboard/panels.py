@@ -15,12 +15,7 @@ from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.content import Content
-from textual.css.styles import RulesMap
 from textual.message import Message
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -42,23 +37,11 @@ from coop_tui.core.insights.dashboard import Overview, RoadmapLine
 from coop_tui.core.insights.levers import Progress
 from coop_tui.core.labels import label
 from coop_tui.core.target import Target
+from coop_tui.screens.dashboard.lines import ATTENTION, BAR_CELLS, MILESTONE, Row, prompt
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
 
-ATTENTION = "⚠"
-MILESTONE = "◆"
-BAR_CELLS = 12
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a panel: a heading (no target), a note (no target) or a line."""
-
-    main: Text
-    detail: Text | None = None
-    target: Target | None = None
-    below: Text | None = None  # a second, muted line
-    key: str | None = None  # what names the line's record across refills, if not its target
+__all__ = ["ATTENTION", "MILESTONE", "DashboardPanel", "Row"]
 
 
 class DashboardPanel(KeysInOrder, OptionList):
@@ -119,7 +102,7 @@ class DashboardPanel(KeysInOrder, OptionList):
                 continue
             key = row.key if row.key is not None else f"line-{index}"
             self._targets[key] = row.target
-            options.append(Option(_prompt(row), id=key))
+            options.append(Option(prompt(row), id=key))
         self.set_options(options)
         again = kept_key if kept_key is not None and not kept_key.startswith("line-") \
             and kept_key in self._targets else None
@@ -155,46 +138,6 @@ class DashboardPanel(KeysInOrder, OptionList):
         target = self._targets.get(event.option.id or "")
         if target is not None:
             self.post_message(self.Chosen(target))
-
-
-class PanelLine(Visual):
-    """A line of a panel: the text on the left, cut to fit, the figure on the right, whole,
-    and an optional muted line below.
-
-    The option list asks every line its height and width, for hundreds of lines on a large
-    territory; a panel line knows both without rendering, and renders only when shown.
-    """
-
-    def __init__(self, main: Text, detail: Text, below: Text | None = None) -> None:
-        self.main = main
-        self.detail = detail
-        self.below = below
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        below = self.below.cell_len + 2 if self.below is not None else 0
-        return max(self.main.cell_len + self.detail.cell_len + 2, below)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return 1 if self.below is None else 2
-
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
-        if width <= 0:
-            return []
-        main = self.main.copy()
-        main.truncate(max(0, width - self.detail.cell_len - 2), overflow="ellipsis", pad=True)
-        lines = [Text.assemble(" ", main, " ", self.detail)]
-        if self.below is not None:
-            lines.append(Text.assemble("  ", self.below))
-        return [
-            Content.from_rich_text(line).truncate(width, ellipsis=True)
-            .render_strips(width, 1, style, options)[0]
-            for line in lines[:height]
-        ]
-
-
-def _prompt(row: Row) -> PanelLine:
-    return PanelLine(row.main, row.detail or Text(), row.below)
 
 
 # ---------------------------------------------------------------------------- panels

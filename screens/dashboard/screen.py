@@ -70,6 +70,22 @@ def first_steps(found: Overview) -> Text:
     return text
 
 
+def headline_text(found: Overview, *, include_private: bool = True) -> Text:
+    """The line above the panels: what is late, what is next (or where to start)."""
+    if not found.started:
+        return first_steps(found)
+    text = Text(no_wrap=False, end="")
+    parts = headline(found, include_private=include_private)
+    late = bool(found.roadmap.late or found.actions.late_count or found.conflicts
+                or (found.deadlines is not None and found.deadlines.missed))
+    text.append("⚠ " if late else "✓ ", style="bold")
+    for index, part in enumerate(parts):
+        if index:
+            text.append(" · ")
+        text.append(part, style="bold" if index < 2 and late else "")
+    return text
+
+
 # The panels in the order of the grid (and of Tab).
 PANELS: tuple[Callable[[], DashboardPanel], ...] = (
     RoadmapPanelView, ActionsPanelView, MeetingsPanelView, DeadlinesPanelView, LeversPanelView,
@@ -113,19 +129,7 @@ class DashboardScreen(CoopScreen):
         self.refresh_bindings()
 
     def _show_headline(self, found: Overview) -> None:
-        if not found.started:
-            self.query_one("#headline", Static).update(first_steps(found))
-            return
-        text = Text(no_wrap=False, end="")
-        parts = headline(found)
-        late = bool(found.roadmap.late or found.actions.late_count or found.conflicts
-                    or (found.deadlines is not None and found.deadlines.missed))
-        text.append("⚠ " if late else "✓ ", style="bold")
-        for index, part in enumerate(parts):
-            if index:
-                text.append(" · ")
-            text.append(part, style="bold" if index < 2 and late else "")
-        self.query_one("#headline", Static).update(text)
+        self.query_one("#headline", Static).update(headline_text(found))
 
     def action_territory(self) -> None:
         """Name the territory, list its communes, set the mandate (the form saves it)."""

@@ -121,3 +121,32 @@ def test_export_rows_write_every_meeting_s_minutes(demo_path: Path, tmp_path: Pa
     written = list((tmp_path / "minutes" / "all-0").iterdir())
     assert len(written) == meetings == int(every.what.split()[3])
     assert all(path.suffix == ".md" and path.stat().st_size > 0 for path in written)
+
+
+def test_a_scaled_store_is_a_valid_store(tmp_path: Path, demo_bytes: bytes) -> None:
+    """Twice the records, each filed under its own id, and nothing a check finds."""
+    from benchmarks.run import scaled
+    from coop_tui.store.database import inspect
+
+    doubled = tmp_path / "x2.json"
+    doubled.write_bytes(scaled(demo_bytes, 2))
+    problems, _version = inspect(doubled)
+    assert problems == []
+    single = tmp_path / "x1.json"
+    single.write_bytes(demo_bytes)
+    once, twice = open_store(single, read_only=True), open_store(doubled, read_only=True)
+    try:
+        assert len(twice.actors) == 2 * len(once.actors)
+        assert len(twice.meetings) == 2 * len(once.meetings)
+    finally:
+        once.close()
+        twice.close()
+
+
+def test_the_store_is_loaded_once_the_status_bar_says_saved() -> None:
+    from benchmarks.interactive import LOADED
+
+    loaded = "Dashboard\x1b[0m  ·  Val\x1b[1m  ·  saved\x1b[0m  ·  /tmp/s.json".encode()
+    first_frame = "Dashboard\x1b[0m  ·  Val  ·  \x1b[1mloading…\x1b[0m  ·  /tmp".encode()
+    assert LOADED.search(loaded)
+    assert not LOADED.search(first_frame)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from coop_tui.core.i18n import _
 from coop_tui.store.text import clean_line
-from coop_tui.ui.session import SaveState, Session, StoreStatus
+from coop_tui.ui.save_state import SaveState, StoreStatus
+
+if TYPE_CHECKING:
+    from coop_tui.ui.session import Session
 
 
 class StatusBar(Static):
