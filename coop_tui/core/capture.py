@@ -1,11 +1,13 @@
 """Quick capture in meeting notes: decisions and actions typed as lines, as people talk.
 
 A line starting with ``D:`` (or ``Décision :``) is a decision, a line starting with ``A:``
-(or ``Action :``) is an action. In an action, the first ``@name`` names its owner (matched
-fuzzily against the actors) and the first date (``15/12``, ``2026-12-15``, ``fin janvier``)
-is its due date; both leave the action's text, with the little word that introduced them
-(« avant le 15/12 », « par @Martin »). Other ``@names`` stay in the text as plain names. A
-name that matches no actor, or a date that does not exist, is flagged, never dropped.
+(or ``Action :``) is an action, and so is a line that starts with its owner's ``@name``
+(``@Martin send the figures, 15/12``): the prefix is not needed there. In an action, the
+first ``@name`` names its owner (matched fuzzily against the actors) and the first date
+(``15/12``, ``2026-12-15``, ``fin janvier``) is its due date; both leave the action's text, with the
+little word that introduced them (« avant le 15/12 », « par @Martin »). Other ``@names``
+stay in the text as plain names. A name that matches no actor, or a date that does not
+exist, is flagged, never dropped.
 
 Dates are read against the meeting's own day, so notes read the same whenever they are
 opened again. Records captured from notes keep their ids while the lines are edited
@@ -37,6 +39,8 @@ _PREFIX = re.compile(
     r"^(?P<lead>\s*(?:[-*+]\s+)?)(?P<word>d[ée]cision|d|action|a)\s*:(?P<body>.*)$",
     re.IGNORECASE,
 )
+# An action written owner first, without the prefix: « @Martin envoyer les chiffres, 15/12 ».
+_OWNER_FIRST = re.compile(r"^\s*(?:[-*+]\s+)?(?P<body>@\w.*)$")
 _KINDS = {"d": CaptureKind.DECISION, "decision": CaptureKind.DECISION,
           "a": CaptureKind.ACTION, "action": CaptureKind.ACTION}
 _MENTION = re.compile(r"(?<![\w@])@(?P<name>\w[\w.'’-]*)")
@@ -144,12 +148,22 @@ def mention_being_typed(before_cursor: str) -> tuple[int, str] | None:
     return (found.start(), found["query"]) if found else None
 
 
-def capture_kind(line: str) -> CaptureKind | None:
-    """The kind of capture a line is, if it is one (a prefix followed by text)."""
+def _read_prefix(line: str) -> tuple[CaptureKind, str] | None:
+    """The kind of capture a line is and its text after the prefix, if it is one."""
     found = _PREFIX.match(line)
-    if found is None or not found["body"].strip():
-        return None
-    return _KINDS[fold(found["word"])]
+    if found is not None and found["body"].strip():
+        return _KINDS[fold(found["word"])], found["body"]
+    owner_first = _OWNER_FIRST.match(line)
+    if owner_first is not None:
+        return CaptureKind.ACTION, owner_first["body"]
+    return None
+
+
+def capture_kind(line: str) -> CaptureKind | None:
+    """The kind of capture a line is, if it is one (a prefix followed by text, or an
+    owner's ``@name`` first)."""
+    found = _read_prefix(line)
+    return found[0] if found else None
 
 
 def strip_captures(notes: str) -> str:
@@ -169,11 +183,10 @@ def parse_notes(notes: str, people: People, reference: date) -> list[Capture]:
 
 
 def parse_line(line: str, number: int, people: People, reference: date) -> Capture | None:
-    found = _PREFIX.match(line)
-    if found is None or not found["body"].strip():
+    found = _read_prefix(line)
+    if found is None:
         return None
-    kind = _KINDS[fold(found["word"])]
-    body = found["body"]
+    kind, body = found
     mentions = list(_MENTION.finditer(body))
     owner_id: str | None = None
     owner_name = ""

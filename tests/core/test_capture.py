@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coop_tui.core.capture import (
     Backing,
@@ -233,3 +235,42 @@ def test_backing_is_found_again_from_the_stored_text() -> None:
     found = find_backing(meeting, item, parse_notes(item.notes, PEOPLE, DAY))
     assert found.decisions == [meeting.decisions[0].id]
     assert found.actions == [meeting.actions[0].id]
+
+
+# ---------------------------------------------------------------- owner first, no prefix
+
+
+def test_a_line_that_starts_with_an_owner_is_an_action_without_a_prefix() -> None:
+    capture = line("@Martine envoyer les simulations, 15/12")
+    assert capture.kind is CaptureKind.ACTION
+    assert (capture.text, capture.owner_id, capture.due) == (
+        "envoyer les simulations", MARTINE, date(2026, 12, 15))
+    assert capture_kind("- @Julie relancer la DDT, fin janvier") is CaptureKind.ACTION
+
+
+def test_an_at_sign_inside_a_line_or_alone_is_still_a_note() -> None:
+    assert capture_kind("on en reparle avec @Martine") is None
+    assert capture_kind("@ la mairie") is None
+    assert parse_line("écrire à contact@exemple.fr", 0, PEOPLE, DAY) is None
+
+
+_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéè ", min_size=1, max_size=30)
+
+
+@given(what=_WORDS.filter(lambda text: text.strip()), day=st.integers(1, 28),
+       month=st.integers(1, 12))
+def test_owner_first_reads_as_the_prefixed_action(what: str, day: int, month: int) -> None:
+    """``@owner what, date`` and ``A: what @owner date`` say the same action."""
+    bare = parse_line(f"@Martine {what}, {day}/{month}", 0, PEOPLE, DAY)
+    prefixed = parse_line(f"A: @Martine {what}, {day}/{month}", 0, PEOPLE, DAY)
+    assert bare is not None and prefixed is not None
+    assert (bare.kind, bare.text, bare.owner_id, bare.due) == (
+        prefixed.kind, prefixed.text, prefixed.owner_id, prefixed.due)
+    assert bare.owner_id == MARTINE
+
+
+@given(notes=st.lists(_WORDS, max_size=6), owner=st.sampled_from(["Martine", "Julie"]))
+def test_an_owner_after_the_first_word_never_makes_an_action(notes: list[str],
+                                                              owner: str) -> None:
+    text = "\n".join(f"x{note} @{owner}" for note in notes)
+    assert parse_notes(text, PEOPLE, DAY) == []
