@@ -1,6 +1,9 @@
 """The territory itself: the name of the intercommunality, its member communes and the
 mandate, which a new store only has as placeholders.
 
+Saving new communes creates an actor for each (a commune the actor map lacked), then offers
+the list of their mayors (:class:`MayorsForm`), so « Part of » is never left empty.
+
 The model says what holds (a name is required, a commune is listed once, the mandate ends
 after it starts); the form only reads the typed text into dates and lines, shows each
 message under its field and saves nothing until everything holds. The store's language is
@@ -19,8 +22,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from coop_tui.core.communes import missing_communes
 from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import _, format_date, language
+from coop_tui.screens.territory.mayors import MayorsForm
 from coop_tui.store.catalogue import catalogue_spec
 from coop_tui.store.models import Territory
 from coop_tui.ui.forms import RecordForm, field_errors, typed_date
@@ -167,8 +172,14 @@ class TerritoryForm(RecordForm[Territory]):
             self.dismiss(None)
             return
         territory = self._write()
-        if territory is not None:
-            self.dismiss(territory)
+        if territory is None:
+            return
+        created = missing_communes(territory.communes, self.session.repository.actors)
+        if created and self.session.save(created) is not None:
+            created = []  # the status bar says why; the territory itself is saved
+        self.dismiss(territory)
+        if created:
+            self.app.push_screen(MayorsForm(self.session, created))
 
     # ------------------------------------------------------------------ saving
 
