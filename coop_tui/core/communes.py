@@ -40,8 +40,13 @@ def missing_communes(communes: Sequence[str], actors: Iterable[Actor]) -> list[A
 
 
 def mayor_role(commune: str) -> str:
-    """The role written for the mayor of ``commune`` (« Maire de Lussac »)."""
-    return _("Mayor of {commune}").format(commune=commune)
+    """The role written for the mayor of ``commune`` (« Maire de Lussac »); French elides
+    « de » before a vowel (« Maire d’Échiré »)."""
+    role = _("Mayor of {commune}").format(commune=commune)
+    wordy = f" de {commune}"
+    if role.endswith(wordy) and fold(commune)[:1] in tuple("aeiouy"):
+        return role[:-len(wordy)] + f" d’{commune}"
+    return role
 
 
 def mayor_commune(role: str) -> str | None:

@@ -26,7 +26,7 @@ from coop_tui.core.communes import missing_communes
 from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import _, format_date, language
 from coop_tui.screens.territory.mayors import MayorsForm
-from coop_tui.store.catalogue import catalogue_spec
+from coop_tui.store.catalogue import DEFAULT_TERRITORY_NAMES, catalogue_spec
 from coop_tui.store.models import Territory
 from coop_tui.ui.forms import RecordForm, field_errors, typed_date
 from coop_tui.ui.session import Session
@@ -74,6 +74,7 @@ class TerritoryForm(RecordForm[Territory]):
     """
 
     CSS_PATH = Path(__file__).parent / "form.tcss"
+    ENTER_MOVES_ON = True
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -139,6 +140,8 @@ class TerritoryForm(RecordForm[Territory]):
         name = self.query_one("#f-name", Input)
         name.cursor_position = len(name.value)
         name.focus()
+        if name.value in DEFAULT_TERRITORY_NAMES.values():
+            name.select_all()  # a new store's placeholder: the name typed replaces it
 
     # ------------------------------------------------------------------ interaction
 
@@ -155,11 +158,6 @@ class TerritoryForm(RecordForm[Territory]):
             day = None
         self.query_one(f"#hint-{field}", Static).update(
             plain(format_date(day, "full") if day else ""))
-
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
 
     def action_cancel(self) -> None:
         """Leave; typed changes are dropped only once the user says so."""

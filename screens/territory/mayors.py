@@ -57,9 +57,8 @@ class MayorsForm(RecordForm[list[Actor]]):
         while lines and not lines[-1].strip():
             lines.pop()
         if len(lines) > len(self.communes):
-            self.show_errors({}, [_("{count} names for {communes} communes: one line per "
-                                    "commune").format(count=len(lines),
-                                                      communes=len(self.communes))])
+            self.show_errors({}, [_("More names than communes: one line per commune, "
+                                    "{count} in all").format(count=len(self.communes))])
             return None
         mayors = [Actor(name=name.strip(), kind=ActorKind.ELECTED, parent_id=commune.id,
                         responsibilities=mayor_role(commune.name))

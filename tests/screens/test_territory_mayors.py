@@ -54,5 +54,21 @@ async def test_more_names_than_communes_are_refused(make_app: AppFactory,
         await pilot.press(*"Anne Morel", "enter", *"Paul Roy", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, MayorsForm)
-        assert "2 names for 1 communes" in str(app.screen.query_one("#form-error").render())
+        error = str(app.screen.query_one("#form-error").render())
+        assert "More names than communes: one line per commune, 1 in all" in error
     assert not [a for a in empty_repository.actors if a.kind is ActorKind.ELECTED]
+
+
+async def test_the_name_typed_replaces_a_new_stores_placeholder(
+        make_app: AppFactory, empty_repository: Repository) -> None:
+    territory = empty_repository.territory.model_copy(update={"name": "My territory"})
+    empty_repository.save(territory)
+    app = make_app(empty_repository)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TerritoryForm))
+        await pilot.press(*"CC du Val", "enter", *"Lussac", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, MayorsForm))
+    assert (empty_repository.territory.name, empty_repository.territory.communes) == (
+        "CC du Val", ["Lussac"])
