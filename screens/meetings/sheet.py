@@ -200,6 +200,10 @@ class MeetingSheet(CoopScreen):
         if self._shown_item_id is not None:
             self._cursors[self._shown_item_id] = area.cursor_location
         item = self.editor.item(item_id)
+        running = self.editor.running_item_id
+        if item is not None and running is not None and running != item.id \
+                and not self.editor.read_only:
+            self.editor.toggle_timer(item.id)  # the timer follows the item shown
         self._shown_item_id = item.id if item else None
         self.current_item_id = item.id if item else None
         area.read_only = self.editor.read_only or item is None
