@@ -54,7 +54,8 @@ class AgendaList(KeysInOrder, OptionList):
         Binding("shift+down", "screen.move_item(1)", N_("Move down"), id="agenda.down"),
         Binding("n", "screen.new_item", N_("New item"), id="agenda.new", show=False),
         Binding("e", "screen.edit_item", N_("Edit item"), id="agenda.edit"),
-        Binding("c", "screen.duplicate_item", N_("Duplicate item"), id="agenda.duplicate"),
+        Binding("c", "screen.duplicate_item", N_("Duplicate item"), id="agenda.duplicate",
+                show=False),
         Binding("delete", "screen.delete_item", N_("Delete item"), id="agenda.delete",
                 show=False),
     ]
