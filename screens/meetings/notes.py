@@ -103,7 +103,7 @@ class NotesArea(TextEditor):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus",
                          placeholder=_("Type the notes of this item. D: a decision · "
-                                       "A: an action @owner 15/12"))
+                                       "@owner an action, 15/12"))
         self.suggestions: list[tuple[str, str]] = []
         self.choice: Unresolved | None = None  # an @name of the cursor's line to settle
 
