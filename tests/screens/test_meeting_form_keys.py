@@ -88,3 +88,26 @@ async def test_enter_in_the_last_field_saves(make_app: AppFactory,
     [meeting] = empty_repository.meetings
     assert (meeting.title, meeting.place, meeting.next_meeting_note) == (
         "Atelier", "Salle 2", "même salle")
+
+
+async def test_i_in_attendance_invites_the_mayors_not_yet_invited(
+        make_app: AppFactory, empty_repository: Repository) -> None:
+    from coop_tui.store.models import Attendance, Meeting
+
+    mayors = with_mayors(empty_repository)
+    meeting = Meeting(title="Bureau", on=date(2026, 11, 26),
+                      attendance=[Attendance(actor_id=mayors[1].id,
+                                             status=Presence.EXCUSED)])
+    empty_repository.save(meeting)
+    app = make_app(empty_repository)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(pilot, "5", MeetingsScreen)
+        screen.open_meeting(meeting.id)
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))
+        await pilot.press("f3", "i")
+        await until(pilot, lambda: len(app.screen.meeting.attendance) == 2)
+        await pilot.press("ctrl+s")
+    stored = empty_repository.get(Meeting, meeting.id)
+    assert stored is not None
+    assert [(row.actor_id, row.status) for row in stored.attendance] == [
+        (mayors[1].id, Presence.EXCUSED), (mayors[0].id, Presence.PRESENT)]
