@@ -30,7 +30,7 @@ import os
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.pty_session import coop_tui_argv
@@ -65,14 +65,10 @@ class KeyCount:
 
     term: Tmux
     phase: str = ""
-    counts: Counter[str] | None = None
-
-    def __post_init__(self) -> None:
-        self.counts = Counter()
+    counts: Counter[str] = field(default_factory=Counter)
 
     def key(self, *keys: str) -> None:
         """Keys by tmux's names, each counted."""
-        assert self.counts is not None
         self.counts[self.phase] += len(keys)
         self.term.send(*keys)
 
@@ -82,7 +78,6 @@ class KeyCount:
 
     def syntax(self, text: str) -> None:
         """Characters that are the notes' syntax (``D:``, ``@``, ``,``): each counted."""
-        assert self.counts is not None
         self.counts[self.phase] += len(text)
         self.term.type(text)
 
@@ -243,7 +238,6 @@ def count_keys(scratch: Path) -> dict[str, int]:
         term.send("C-q")
         term.wait_until_gone(text["notes"])
     verify(store, documents)
-    assert count.counts is not None
     return dict(count.counts)
 
 
