@@ -40,6 +40,7 @@ from benchmarks.interactive import (
     switch,
     typing_rows,
 )
+from benchmarks.keys import key_rows
 from benchmarks.loading import first_frame_rows, first_key_rows, first_opening_rows, memory_rows
 from benchmarks.pty_session import child_environment, coop_tui_argv, running
 from benchmarks.rows import Row, load_average, machine, measured, table
@@ -192,6 +193,7 @@ def measure(scratch: Path, quick: bool) -> list[Row]:
     rows += export_rows(large, scratch, runs)
     rows += search_rows(large, runs)
     rows += growth_rows(scratch, large, (2, 4) if quick else (2, 4, 8), runs)
+    rows += key_rows(scratch)
     return rows
 
 

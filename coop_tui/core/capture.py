@@ -1,11 +1,13 @@
 """Quick capture in meeting notes: decisions and actions typed as lines, as people talk.
 
 A line starting with ``D:`` (or ``Décision :``) is a decision, a line starting with ``A:``
-(or ``Action :``) is an action. In an action, the first ``@name`` names its owner (matched
-fuzzily against the actors) and the first date (``15/12``, ``2026-12-15``, ``fin janvier``)
-is its due date; both leave the action's text, with the little word that introduced them
-(« avant le 15/12 », « par @Martin »). Other ``@names`` stay in the text as plain names. A
-name that matches no actor, or a date that does not exist, is flagged, never dropped.
+(or ``Action :``) is an action, and so is a line that starts with its owner's ``@name``
+(``@Martin send the figures, 15/12``): the prefix is not needed there. In an action, the
+first ``@name`` names its owner (matched fuzzily against the actors) and the first date
+(``15/12``, ``2026-12-15``, ``fin janvier``) is its due date; both leave the action's text, with the
+little word that introduced them (« avant le 15/12 », « par @Martin »). Other ``@names``
+stay in the text as plain names. A name that matches no actor, or a date that does not
+exist, is flagged, never dropped.
 
 Dates are read against the meeting's own day, so notes read the same whenever they are
 opened again. Records captured from notes keep their ids while the lines are edited
@@ -37,6 +39,8 @@ _PREFIX = re.compile(
     r"^(?P<lead>\s*(?:[-*+]\s+)?)(?P<word>d[ée]cision|d|action|a)\s*:(?P<body>.*)$",
     re.IGNORECASE,
 )
+# An action written owner first, without the prefix: « @Martin envoyer les chiffres, 15/12 ».
+_OWNER_FIRST = re.compile(r"^\s*(?:[-*+]\s+)?(?P<body>@\w.*)$")
 _KINDS = {"d": CaptureKind.DECISION, "decision": CaptureKind.DECISION,
           "a": CaptureKind.ACTION, "action": CaptureKind.ACTION}
 _MENTION = re.compile(r"(?<![\w@])@(?P<name>\w[\w.'’-]*)")
@@ -72,10 +76,11 @@ class Capture:
     due: date | None = None
     bad_date: str = ""  # something shaped like a date that does not exist
     unknown: tuple[str, ...] = ()  # @names that match no actor
+    ambiguous: tuple[str, ...] = ()  # @names that match several actors equally
 
     @property
     def flagged(self) -> bool:
-        return bool(self.unknown or self.bad_date or not self.text)
+        return bool(self.unknown or self.ambiguous or self.bad_date or not self.text)
 
 
 class People:
@@ -106,9 +111,10 @@ class People:
             self._resolved[key] = self._best(typed.replace("_", " "))
         return self._resolved[key]
 
-    def _best(self, query: str) -> str | None:
+    def _ranked(self, query: str) -> list[tuple[float, int, str]]:
+        """The actors a name may stand for, best first: (score, word bonus, actor id)."""
         words = fold(query).split()
-        best: tuple[float, str] | None = None
+        ranked: list[tuple[float, int, str]] = []
         for actor_id, score in rank(query, self._all, limit=10, threshold=ATTENDEE_THRESHOLD):
             attendee = actor_id in self._attendee_ids
             if score < (ATTENDEE_THRESHOLD if attendee else ANYONE_THRESHOLD):
@@ -117,10 +123,35 @@ class People:
             bonus = sum(8 if word in name_words else
                         2 if any(w.startswith(word) for w in name_words) else 0
                         for word in words)
-            adjusted = score + bonus + (3 if attendee else 0)
-            if best is None or adjusted > best[0]:
-                best = (adjusted, actor_id)
-        return best[1] if best else None
+            ranked.append((score + bonus + (3 if attendee else 0), bonus, actor_id))
+        ranked.sort(key=lambda entry: -entry[0])
+        return ranked
+
+    def _tied(self, query: str) -> list[str]:
+        """The actors a name stands for equally well (« @Petit » for Bruno and Julie
+        Petit): two or more, or none when one is better or the name is someone's whole."""
+        ranked = self._ranked(query)
+        if len(ranked) < 2 or any(fold(self._names[i]) == fold(query) for _s, _b, i in ranked):
+            return []
+        best_bonus = max(bonus for _score, bonus, _id in ranked)
+        best_score = max(score - (3 if i in self._attendee_ids else 0)
+                         for score, _b, i in ranked)
+        tied = [i for score, bonus, i in ranked if bonus == best_bonus
+                and (best_bonus > 0 or best_score - score < 1.0)]
+        return tied if len(tied) > 1 else []
+
+    def _best(self, query: str) -> str | None:
+        if self._tied(query):
+            return None
+        ranked = self._ranked(query)
+        return ranked[0][2] if ranked else None
+
+    def candidates(self, typed: str) -> list[tuple[str, str]]:
+        """The actors an ambiguous ``@name`` may stand for, (actor id, name), attendees
+        first; empty when it stands for one actor or none."""
+        tied = self._tied(typed.replace("_", " "))
+        tied.sort(key=lambda actor_id: actor_id not in self._attendee_ids)
+        return [(actor_id, self._names[actor_id]) for actor_id in tied]
 
     def suggest(self, query: str, limit: int = 5) -> list[tuple[str, str]]:
         """Completions for a name being typed: (actor id, name), attendees first."""
@@ -131,6 +162,30 @@ class People:
                 if actor_id not in chosen:
                     chosen.append(actor_id)
         return [(actor_id, self._names[actor_id]) for actor_id in chosen[:limit]]
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """An ``@name`` of a capture line that names no one for sure: several actors match
+    (``candidates``) or none (no candidates). ``start`` and ``end`` are its columns."""
+
+    start: int
+    end: int
+    typed: str
+    candidates: tuple[tuple[str, str], ...] = ()
+
+
+def unresolved_mentions(line: str, people: People) -> list[Unresolved]:
+    """The ``@names`` of a decision or action line that need a choice or a new actor."""
+    if capture_kind(line) is None:
+        return []
+    found: list[Unresolved] = []
+    for match in _MENTION.finditer(line):
+        typed = match["name"].rstrip(_MENTION_TAIL)
+        if people.resolve(typed) is None:
+            found.append(Unresolved(match.start(), match.start() + 1 + len(typed), typed,
+                                    tuple(people.candidates(typed))))
+    return found
 
 
 def mention(name: str) -> str:
@@ -144,12 +199,22 @@ def mention_being_typed(before_cursor: str) -> tuple[int, str] | None:
     return (found.start(), found["query"]) if found else None
 
 
-def capture_kind(line: str) -> CaptureKind | None:
-    """The kind of capture a line is, if it is one (a prefix followed by text)."""
+def _read_prefix(line: str) -> tuple[CaptureKind, str] | None:
+    """The kind of capture a line is and its text after the prefix, if it is one."""
     found = _PREFIX.match(line)
-    if found is None or not found["body"].strip():
-        return None
-    return _KINDS[fold(found["word"])]
+    if found is not None and found["body"].strip():
+        return _KINDS[fold(found["word"])], found["body"]
+    owner_first = _OWNER_FIRST.match(line)
+    if owner_first is not None:
+        return CaptureKind.ACTION, owner_first["body"]
+    return None
+
+
+def capture_kind(line: str) -> CaptureKind | None:
+    """The kind of capture a line is, if it is one (a prefix followed by text, or an
+    owner's ``@name`` first)."""
+    found = _read_prefix(line)
+    return found[0] if found else None
 
 
 def strip_captures(notes: str) -> str:
@@ -169,15 +234,15 @@ def parse_notes(notes: str, people: People, reference: date) -> list[Capture]:
 
 
 def parse_line(line: str, number: int, people: People, reference: date) -> Capture | None:
-    found = _PREFIX.match(line)
-    if found is None or not found["body"].strip():
+    found = _read_prefix(line)
+    if found is None:
         return None
-    kind = _KINDS[fold(found["word"])]
-    body = found["body"]
+    kind, body = found
     mentions = list(_MENTION.finditer(body))
     owner_id: str | None = None
     owner_name = ""
     unknown: list[str] = []
+    ambiguous: list[str] = []
     cuts: list[tuple[int, int, str]] = []  # (start, end, replacement) in body
     for index, match in enumerate(mentions):
         typed = match["name"].rstrip(_MENTION_TAIL)
@@ -185,7 +250,7 @@ def parse_line(line: str, number: int, people: People, reference: date) -> Captu
         actor_id = people.resolve(typed)
         readable = typed.replace("_", " ")
         if actor_id is None:
-            unknown.append(readable)
+            (ambiguous if people.candidates(typed) else unknown).append(readable)
         if kind is CaptureKind.ACTION and index == 0:
             owner_id, owner_name = actor_id, ("" if actor_id else readable)
             start = match.start()
@@ -201,7 +266,7 @@ def parse_line(line: str, number: int, people: People, reference: date) -> Captu
             cuts.append(date_cut)
     return Capture(kind=kind, line=number, text=_tidy(_apply_cuts(body, cuts)),
                    owner_id=owner_id, owner_name=owner_name, due=due, bad_date=bad_date,
-                   unknown=tuple(unknown))
+                   unknown=tuple(unknown), ambiguous=tuple(ambiguous))
 
 
 def _due_date(

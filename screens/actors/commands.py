@@ -31,6 +31,7 @@ class ActorCommands(ScreenCommands):
         """(title, help, action) of the screen's commands."""
         actions = [
             (_("Actors: add an actor"), _("A new person or organisation"), "add"),
+            (_("Actors: add several"), _("One « First Last, role » per line"), "add_several"),
             (_("Actors: power / interest map"), _("Show the map of influence and interest"),
              "show_map"),
             (_("Actors: clear the filters"), _("Show every actor"), "clear_filters"),

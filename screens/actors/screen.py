@@ -48,6 +48,7 @@ class ActorsScreen(ActorWriting):
     BINDINGS = [
         Binding("slash", "filter", N_("Filter"), id="actors.filter"),
         Binding("a", "add", N_("Add"), id="actors.add"),
+        Binding("A", "add_several", N_("Add several"), id="actors.add_several", show=False),
         Binding("e", "edit", N_("Edit"), id="actors.edit"),
         Binding("d", "delete", N_("Delete"), id="actors.delete"),
         Binding("c", "log_contact", N_("Log contact"), id="actors.log_contact"),
@@ -270,8 +271,8 @@ class ActorsScreen(ActorWriting):
     # ------------------------------------------------------------------ availability
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        writes = {"add", "edit", "delete", "log_contact", "add_relation", "answer_blockage",
-                  "counterweights"}
+        writes = {"add", "add_several", "edit", "delete", "log_contact", "add_relation",
+                  "answer_blockage", "counterweights"}
         needs_actor = {"edit", "delete", "log_contact", "add_relation", "relations",
                        "contacts", "profile", "parent", "answer_blockage"}
         if action in needs_actor and self.selected_actor is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual import on
 
-from coop_tui.core.i18n import _, format_date
+from coop_tui.core.i18n import _, format_date, ngettext
 from coop_tui.core.labels import label
 from coop_tui.screens.actors.blockage_form import BlockageForm
 from coop_tui.screens.actors.contact_form import ContactForm
@@ -22,6 +22,7 @@ from coop_tui.screens.actors.filters import apply, sorted_actors
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.listing import ActorListing
 from coop_tui.screens.actors.relation_form import RelationForm
+from coop_tui.screens.actors.several_form import SeveralActorsForm
 from coop_tui.store.models import Actor, Blockage, ContactEntry, Relation
 from coop_tui.ui.widgets.dialogs import ConfirmDialog
 from coop_tui.ui.widgets.power_grid import PowerGrid
@@ -47,6 +48,16 @@ class ActorWriting(ActorListing):
                 self.query_one("#actors", RecordTable).focus()
 
         self.app.push_screen(ActorForm(self.session), saved)
+
+    def action_add_several(self) -> None:
+        def saved(actors: list[Actor] | None) -> None:
+            if actors:
+                self._after_write(actors[0].id, ngettext(
+                    "Added {count} actor.", "Added {count} actors.",
+                    len(actors)).format(count=len(actors)))
+                self.query_one("#actors", RecordTable).focus()
+
+        self.app.push_screen(SeveralActorsForm(self.session), saved)
 
     def action_edit(self) -> None:
         actor = self.selected_actor

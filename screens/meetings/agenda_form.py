@@ -17,9 +17,10 @@ class AgendaItemForm(RecordForm[AgendaItem]):
 
     ENTER_SAVES = True
 
-    def __init__(self, item: AgendaItem | None) -> None:
+    def __init__(self, item: AgendaItem | None, *, heading: str = "") -> None:
         super().__init__()
-        self._title = _("New agenda item") if item is None else _("Edit the agenda item")
+        self._title = heading or (_("New agenda item") if item is None
+                                  else _("Edit the agenda item"))
         self._original = item
 
     def form_title(self) -> str:

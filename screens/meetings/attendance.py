@@ -3,7 +3,7 @@ quorum of a council, and the proxies (one holder, one proxy).
 
 p present · e excused · a absent · r represented (choose who holds the proxy) · s substituted
 (type the substitute's name) · v voting or not · n add someone (type to filter, or name a new
-actor) · delete remove.
+actor) · i invite the mayors of the member communes · delete remove.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
+from coop_tui.core.communes import mayors_of
 from coop_tui.core.i18n import N_, _, ngettext
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import overloaded_holders, presence_counts, proxy_counts, quorum
@@ -51,11 +52,13 @@ class AttendancePane(MeetingPane):
         Binding("s", "substituted", N_("Substitute"), id="attendance.substituted"),
         Binding("v", "toggle_voting", N_("Voting or not"), id="attendance.voting"),
         Binding("n,plus", "add", N_("Add someone"), id="attendance.add"),
+        Binding("i", "invite_mayors", N_("Invite the mayors"), id="attendance.mayors",
+                show=False),
         Binding("delete", "remove", N_("Remove"), id="attendance.remove", show=False),
         Binding("g", "open_actor", N_("Go to the actor"), id="attendance.open", show=False),
     ]
     EDITING_ACTIONS = frozenset({"mark", "represented", "substituted", "toggle_voting", "add",
-                                 "remove"})
+                                 "remove", "invite_mayors"})
 
     def compose(self) -> ComposeResult:
         yield Static("", id="attendance-counts")
@@ -198,6 +201,23 @@ class AttendancePane(MeetingPane):
 
         self.app.push_screen(ActorPicker(actors, _("Who attends?"), allow_new=True,
                                          exclude=present), chosen)
+
+    def action_invite_mayors(self) -> None:
+        """The mayors of the member communes, all at once, present unless marked."""
+        repository = self.editor.session.repository
+        invited = {row.actor_id for row in self.editor.meeting.attendance}
+        mayors = [mayor for mayor in mayors_of(repository.territory.communes, repository.actors)
+                  if mayor.id not in invited]
+        if not mayors:
+            self.notify(_("Every mayor of the member communes is invited already (a mayor is "
+                          "an actor « Mayor of X », part of the commune X)."), timeout=5)
+            return
+
+        def mutate(meeting: Meeting) -> None:
+            meeting.attendance += [Attendance(actor_id=mayor.id) for mayor in mayors]
+
+        if self.commit(mutate):
+            self.refresh_view()
 
     def _created(self, actor: Actor | None) -> None:
         if actor is not None:

@@ -19,7 +19,7 @@ from textual import on
 from textual.binding import Binding
 from textual.widgets import DataTable, TabbedContent, TabPane, TextArea
 
-from coop_tui.core.capture import CaptureKind
+from coop_tui.core.capture import CaptureKind, strip_captures
 from coop_tui.core.i18n import N_, _, format_date
 from coop_tui.core.meeting_rules import (
     APPROVED_KINDS,
@@ -88,6 +88,7 @@ class MeetingScreen(MeetingSheet):
     ]
     EDITING_ACTIONS = frozenset({"timer", "add_decision", "add_action", "vote_here",
                                  "new_item", "move_item", "edit_item", "delete_item",
+                                 "duplicate_item",
                                  "edit_meeting", "approve_previous"})
     # ------------------------------------------------------------------ keys
 
@@ -97,7 +98,7 @@ class MeetingScreen(MeetingSheet):
         focused = self.focused
         if action == "back":
             return not isinstance(focused, TextArea)
-        if action in ("move_item", "edit_item", "delete_item"):
+        if action in ("move_item", "edit_item", "delete_item", "duplicate_item"):
             return isinstance(focused, AgendaList) and self.current_item_id is not None
         if action in ("timer", "vote_here"):
             return self.current_item_id is not None
@@ -168,6 +169,31 @@ class MeetingScreen(MeetingSheet):
                 self._commit(lambda meeting: _replace_item(meeting, changed))
 
         self.app.push_screen(AgendaItemForm(item).keep_drafts(self.session, edited), edited)
+
+    def action_duplicate_item(self) -> None:
+        """The item again, right after it, to retitle in its form: the title, the planned
+        minutes and the notes' plain lines come along; its decision and action lines do
+        not (they would be recorded twice) and its time starts from nothing."""
+        item = self.editor.item(self.current_item_id)
+        if item is None:
+            return
+        copy = AgendaItem(title=item.title, planned_minutes=item.planned_minutes,
+                          notes=strip_captures(item.notes))
+
+        def created(edited: AgendaItem | None) -> None:
+            if edited is None:
+                return
+
+            def mutate(meeting: Meeting) -> None:
+                ids = [entry.id for entry in meeting.agenda]
+                place = ids.index(item.id) + 1 if item.id in ids else len(ids)
+                meeting.agenda.insert(place, edited)
+
+            if self._commit(mutate):
+                self._load_item(edited.id)
+
+        self.app.push_screen(AgendaItemForm(copy, heading=_("Duplicate the agenda item"))
+                             .keep_drafts(self.session, created), created)
 
     def action_delete_item(self) -> None:
         item = self.editor.item(self.current_item_id)

@@ -116,8 +116,11 @@ class MeetingEditor:
         if item.notes != text:
             item.notes = text
             self.dirty = True
+        before = _captured(self.meeting)
         captures = self.captures(item)
         self._backings[item.id] = apply_captures(self.meeting, item, captures, backing)
+        if _captured(self.meeting) != before:
+            self.dirty = True  # the same text read otherwise: an actor named since
         return captures
 
     def set_private_notes(self, text: str) -> None:
@@ -195,3 +198,9 @@ class MeetingEditor:
         self._backings.clear()
         self.dirty = False
         return True
+
+
+def _captured(meeting: Meeting) -> tuple[object, ...]:
+    """What the notes' lines decide of the meeting's records, to tell whether it changed."""
+    return (tuple((d.id, d.text) for d in meeting.decisions),
+            tuple((a.id, a.text, a.owner_id, a.owner_name, a.due) for a in meeting.actions))

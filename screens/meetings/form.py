@@ -2,7 +2,10 @@
 the notes, the members in office of a council, the next meeting.
 
 A new meeting that follows another of its kind can start with the approval of the previous
-minutes and the follow-up of actions, and invite the same people.
+minutes and the follow-up of actions, and invite the same people. A new meeting's agenda is
+typed in the form, one item per line, and the mayors of the member communes are invited in
+one tick (ticked for the first meeting of its kind). Title, date and place come first, and
+enter moves from one to the next.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Checkbox, Input, Select
+from textual.widgets import Checkbox, Input, Select, TextArea
 
 from coop_tui.core.dates import parse_date, parse_time
 from coop_tui.core.i18n import _, translate_template
@@ -25,13 +28,14 @@ from coop_tui.screens.meetings.host_commune import host_commune, host_commune_ro
 from coop_tui.store.models import (
     ERROR_MESSAGES,
     Actor,
+    AgendaItem,
     Attendance,
     Meeting,
     MeetingFormat,
     MeetingKind,
 )
 from coop_tui.ui.forms import ActorField, DateField, RecordForm, field_errors, form_row
-from coop_tui.ui.widgets.text_fields import TextInput
+from coop_tui.ui.widgets.text_fields import TextEditor, TextInput
 
 # Model fields and the form fields their errors show under.
 _FIELDS = {"title": "title", "kind": "kind", "on": "on", "start": "start", "end": "end",
@@ -47,11 +51,13 @@ def _typed_time(value: time | None) -> str:
 class MeetingForm(RecordForm[Meeting]):
     """Create or edit a meeting; hands back a valid, unsaved record."""
 
-    ENTER_SAVES = True
+    ENTER_MOVES_ON = True
 
     def __init__(self, meeting: Meeting | None, actors: Sequence[Actor],
-                 meetings: Sequence[Meeting], today: date, *, heading: str = "") -> None:
+                 meetings: Sequence[Meeting], today: date, *, heading: str = "",
+                 mayors: Sequence[Actor] = ()) -> None:
         super().__init__()
+        self._mayors = list(mayors)
         self._title = heading or (_("New meeting") if meeting is None
                                   else _("Edit the meeting"))
         self._original = meeting
@@ -67,12 +73,25 @@ class MeetingForm(RecordForm[Meeting]):
         kind = meeting.kind if meeting else MeetingKind.OTHER
         yield form_row(_("Title"), TextInput(meeting.title if meeting else "", id="title",
                                                   compact=True), "title")
-        yield form_row(_("Kind"), Select(choices(MeetingKind), value=kind.value,
-                                              allow_blank=False, id="kind", compact=True),
-                            "kind")
         yield form_row(_("Date"), DateField(meeting.on if meeting else self._today, id="on",
                                             placeholder=_("26/11/2026, 3/12, 2026-12-03")),
                        "on")
+        yield form_row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
+                                                  compact=True), "place")
+        if meeting is None:
+            yield form_row(_("Agenda"), TextEditor(
+                "", id="agenda", compact=True, classes="short",
+                placeholder=_("one item per line")), "agenda")
+            if self._mayors:
+                yield form_row("", Checkbox(
+                    _("Invite the mayors of the member communes ({count})").format(
+                        count=len(self._mayors)),
+                    previous_of_kind(self._meetings, Meeting(title="-", kind=kind,
+                                                             on=self._today)) is None,
+                    id="mayors", compact=True), id="row-mayors")
+        yield form_row(_("Kind"), Select(choices(MeetingKind), value=kind.value,
+                                              allow_blank=False, id="kind", compact=True),
+                            "kind")
         start = _typed_time(meeting.start if meeting else None)
         # The hint must not read as a time already there (it was « 14:00 »).
         hint = _("hh:mm, if known")
@@ -81,13 +100,11 @@ class MeetingForm(RecordForm[Meeting]):
         yield form_row(_("End time"), TextInput(_typed_time(meeting.end if meeting else None),
                                                 id="end", compact=True, placeholder=hint),
                        "end")
-        yield form_row(_("Place"), TextInput(meeting.place if meeting else "", id="place",
-                                                  compact=True), "place")
-        yield host_commune_row(self._actors, meeting.commune if meeting else "")
         fmt = meeting.format if meeting else MeetingFormat.IN_PERSON
         yield form_row(_("Format"), Select(choices(MeetingFormat), value=fmt.value,
                                                 allow_blank=False, id="format", compact=True),
                             "format")
+        yield host_commune_row(self._actors, meeting.commune if meeting else "")
         yield form_row(_("Chair"), ActorField(
             self._actors, _("Who chairs or facilitates the meeting?"),
             meeting.facilitator_id if meeting else None, id="facilitator"), "facilitator")
@@ -210,12 +227,18 @@ class MeetingForm(RecordForm[Meeting]):
 
     def _prepare_new(self, meeting: Meeting) -> None:
         previous = previous_of_kind(self._meetings, meeting)
-        if previous is None:
-            return
-        if self.query_one("#opening", Checkbox).value:
-            meeting.agenda = opening_items(previous)
-        if self.query_one("#invite", Checkbox).value:
+        typed = [AgendaItem(title=line.strip())
+                 for line in self.query_one("#agenda", TextArea).text.split("\n")
+                 if line.strip()]
+        meeting.agenda = typed
+        if previous is not None and self.query_one("#opening", Checkbox).value:
+            meeting.agenda = [*opening_items(previous), *typed]
+        if previous is not None and self.query_one("#invite", Checkbox).value:
             meeting.attendance = [Attendance(actor_id=row.actor_id, voting=row.voting)
                                   for row in previous.attendance]
             if meeting.kind in VOTING_KINDS and meeting.voting_members is None:
                 meeting.voting_members = previous.voting_members
+        if self._mayors and self.query_one("#mayors", Checkbox).value:
+            invited = {row.actor_id for row in meeting.attendance}
+            meeting.attendance += [Attendance(actor_id=mayor.id) for mayor in self._mayors
+                                   if mayor.id not in invited]

@@ -13,10 +13,17 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from coop_tui.core.capture import Capture, CaptureKind, mention, mention_being_typed
+from coop_tui.core.capture import (
+    Capture,
+    CaptureKind,
+    Unresolved,
+    mention,
+    mention_being_typed,
+)
 from coop_tui.core.i18n import N_, _, format_date, ngettext
 from coop_tui.store.models import Action, AgendaItem, Decision
 from coop_tui.ui.widgets.bindings import translate_bindings
@@ -47,6 +54,8 @@ class AgendaList(KeysInOrder, OptionList):
         Binding("shift+down", "screen.move_item(1)", N_("Move down"), id="agenda.down"),
         Binding("n", "screen.new_item", N_("New item"), id="agenda.new", show=False),
         Binding("e", "screen.edit_item", N_("Edit item"), id="agenda.edit"),
+        Binding("c", "screen.duplicate_item", N_("Duplicate item"), id="agenda.duplicate",
+                show=False),
         Binding("delete", "screen.delete_item", N_("Delete item"), id="agenda.delete",
                 show=False),
     ]
@@ -77,13 +86,26 @@ class AgendaList(KeysInOrder, OptionList):
 
 
 class NotesArea(TextEditor):
-    """The notes of one agenda item (Markdown). Tab accepts the first ``@name`` offered."""
+    """The notes of one agenda item (Markdown). Tab accepts the first ``@name`` offered.
+
+    On a decision or action line whose ``@name`` names no one for sure, Tab settles it: the
+    first of the actors it matches (shift+Tab the second), or a new actor of that name when
+    it matches none."""
+
+    class CreateActor(Message):
+        """Tab on an ``@name`` that matches no actor: create one of that name."""
+
+        def __init__(self, row: int, choice: Unresolved) -> None:
+            super().__init__()
+            self.row = row
+            self.choice = choice
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus",
                          placeholder=_("Type the notes of this item. D: a decision · "
-                                       "A: an action @owner 15/12"))
+                                       "@owner an action, 15/12"))
         self.suggestions: list[tuple[str, str]] = []
+        self.choice: Unresolved | None = None  # an @name of the cursor's line to settle
 
     def typed_mention(self) -> tuple[int, str] | None:
         """The ``@name`` being typed just before the cursor, if any: (column, query)."""
@@ -103,11 +125,31 @@ class NotesArea(TextEditor):
             self.suggestions = []
             self.post_message(self.Changed(self))
             return True
+        if self.choice is not None and event.key in ("tab", "shift+tab"):
+            event.stop()
+            self.settle(self.choice, second=event.key == "shift+tab")
+            return True
         if event.key == "escape":
             event.stop()
             self.screen.focus_next()
             return True
         return await super().handle_key(event)
+
+    def settle(self, choice: Unresolved, *, second: bool = False) -> None:
+        """Write the chosen actor's whole name for an ambiguous ``@name``; ask for a new
+        actor for an unknown one."""
+        row = self.cursor_location[0]
+        self.choice = None
+        if not choice.candidates:
+            self.post_message(self.CreateActor(row, choice))
+            return
+        index = 1 if second and len(choice.candidates) > 1 else 0
+        self.name_actor(row, choice, choice.candidates[index][1])
+
+    def name_actor(self, row: int, choice: Unresolved, name: str) -> None:
+        """Put ``name`` in place of the ``@name`` typed at ``choice`` on ``row``."""
+        self.replace(mention(name), (row, choice.start), (row, choice.end),
+                     maintain_selection_offset=False)
 
     def complete(self, name: str) -> None:
         """Replace the ``@name`` being typed with the chosen actor's."""
@@ -130,6 +172,9 @@ def _capture_line(capture: Capture, names: dict[str, str]) -> Content:
             parts += ["\n    ", _("owner: {name}").format(name=owner)]
         if capture.due is not None:
             parts += ["\n    ", _("due: {date}").format(date=format_date(capture.due, "medium"))]
+    for name in capture.ambiguous:
+        parts += ["\n    ", (_("⚠ @{name}: several actors match, Tab chooses").format(
+            name=name), "bold $warning")]
     for name in capture.unknown:
         parts += ["\n    ", (_("⚠ @{name}: not in the actor map").format(name=name),
                             "bold $warning")]
@@ -162,6 +207,22 @@ class CapturePanel(Static):
                 actions=ngettext("{count} action", "{count} actions",
                                  actions).format(count=actions)), "$text-muted")))
         self.update(Content("\n\n").join(blocks))
+
+
+def choice_text(choice: Unresolved) -> Text:
+    """What Tab (and shift+Tab) do with an ``@name`` to settle."""
+    if not choice.candidates:
+        return Text(_("@{name} is not in the actor map. Tab: add them").format(
+            name=choice.typed.replace("_", " ")))
+    line = Text(f"@{choice.typed}: ", style="bold")
+    line.append(_("Tab: "), style="bold")
+    line.append(choice.candidates[0][1], style="bold reverse")
+    if len(choice.candidates) > 1:
+        line.append("   " + _("shift+Tab: "), style="bold")
+        line.append(choice.candidates[1][1])
+    if len(choice.candidates) > 2:
+        line.append("   " + _("(or type more of the name)"))
+    return line
 
 
 def completion_text(suggestions: Sequence[tuple[str, str]]) -> Text:

@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.fuzzy import Matcher
 from textual.widgets import Input, Select, Static
 
+from coop_tui.core.communes import mayors_of
 from coop_tui.core.dates import fold
 from coop_tui.core.i18n import N_, _, format_date, language, ngettext
 from coop_tui.core.labels import choices, label
@@ -274,8 +275,9 @@ class MeetingsScreen(CoopScreen):
 
     def action_new(self) -> None:
         repository = self.session.repository
+        mayors = mayors_of(repository.territory.communes, repository.actors)
         self.app.push_screen(MeetingForm(None, repository.actors, repository.meetings,
-                                         self.session.today())
+                                         self.session.today(), mayors=mayors)
                              .keep_drafts(self.session, self._keep_new), self._save_and_open)
 
     def action_duplicate(self) -> None:

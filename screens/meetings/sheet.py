@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Label, Static, TabbedContent, TabPane, TextArea
 
+from coop_tui.core.capture import unresolved_mentions
 from coop_tui.core.i18n import _, format_date
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import (
@@ -21,6 +22,7 @@ from coop_tui.core.meeting_rules import (
     planned_minutes,
     quorum,
 )
+from coop_tui.screens.meetings.actor_form import QuickActorForm
 from coop_tui.screens.meetings.attendance import AttendancePane
 from coop_tui.screens.meetings.editor import MeetingEditor
 from coop_tui.screens.meetings.follow_up import FollowUpPane
@@ -28,6 +30,7 @@ from coop_tui.screens.meetings.notes import (
     AgendaList,
     CapturePanel,
     NotesArea,
+    choice_text,
     completion_text,
     timing,
 )
@@ -35,6 +38,7 @@ from coop_tui.screens.meetings.pane import MeetingPane
 from coop_tui.screens.meetings.records import RecordsPane
 from coop_tui.store.models import (
     Action,
+    Actor,
     Decision,
     Meeting,
     MinutesStatus,
@@ -196,6 +200,10 @@ class MeetingSheet(CoopScreen):
         if self._shown_item_id is not None:
             self._cursors[self._shown_item_id] = area.cursor_location
         item = self.editor.item(item_id)
+        running = self.editor.running_item_id
+        if item is not None and running is not None and running != item.id \
+                and not self.editor.read_only:
+            self.editor.toggle_timer(item.id)  # the timer follows the item shown
         self._shown_item_id = item.id if item else None
         self.current_item_id = item.id if item else None
         area.read_only = self.editor.read_only or item is None
@@ -245,12 +253,39 @@ class MeetingSheet(CoopScreen):
         area = self.query_one("#notes-area", NotesArea)
         completion = self.query_one("#completion", Static)
         typed = area.typed_mention()
-        suggestions = self.editor.people().suggest(typed[1]) if typed and typed[1] else []
+        people = self.editor.people()
+        suggestions = people.suggest(typed[1]) if typed and typed[1] else []
         if suggestions != area.suggestions:
             area.suggestions = suggestions
-        completion.display = bool(suggestions)
+        row, column = area.cursor_location
+        unsettled = [] if suggestions else unresolved_mentions(
+            area.document.get_line(row), people)
+        # The @name the cursor is on or after, else the line's first.
+        area.choice = next((c for c in reversed(unsettled) if c.start <= column),
+                           unsettled[0] if unsettled else None)
+        completion.display = bool(suggestions) or area.choice is not None
         if suggestions:
             completion.update(completion_text(suggestions))
+        elif area.choice is not None:
+            completion.update(choice_text(area.choice))
+
+    @on(NotesArea.CreateActor)
+    def _create_actor(self, event: NotesArea.CreateActor) -> None:
+        """An @name no actor matches: the quick actor form, then the name written whole."""
+        if self.editor.read_only:
+            return
+        area = self.query_one("#notes-area", NotesArea)
+        item_id = self.current_item_id
+
+        def created(actor: Actor | None) -> None:
+            if actor is None or self.session.save([actor]) is not None:
+                return
+            if self.current_item_id == item_id:
+                area.name_actor(event.row, event.choice, actor.name)
+            area.focus()
+
+        self.app.push_screen(QuickActorForm(event.choice.typed.replace("_", " "))
+                             .keep_drafts(self.session, created), created)
 
     @on(TextArea.Changed, "#private-area")
     def _private_changed(self, event: TextArea.Changed) -> None:

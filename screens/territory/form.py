@@ -1,6 +1,9 @@
 """The territory itself: the name of the intercommunality, its member communes and the
 mandate, which a new store only has as placeholders.
 
+Saving new communes creates an actor for each (a commune the actor map lacked), then offers
+the list of their mayors (:class:`MayorsForm`), so « Part of » is never left empty.
+
 The model says what holds (a name is required, a commune is listed once, the mandate ends
 after it starts); the form only reads the typed text into dates and lines, shows each
 message under its field and saves nothing until everything holds. The store's language is
@@ -19,9 +22,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from coop_tui.core.communes import missing_communes
 from coop_tui.core.dates import parse_date
 from coop_tui.core.i18n import _, format_date, language
-from coop_tui.store.catalogue import catalogue_spec
+from coop_tui.screens.territory.mayors import MayorsForm
+from coop_tui.store.catalogue import DEFAULT_TERRITORY_NAMES, catalogue_spec
 from coop_tui.store.models import Territory
 from coop_tui.ui.forms import RecordForm, field_errors, typed_date
 from coop_tui.ui.session import Session
@@ -69,6 +74,7 @@ class TerritoryForm(RecordForm[Territory]):
     """
 
     CSS_PATH = Path(__file__).parent / "form.tcss"
+    ENTER_MOVES_ON = True
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
@@ -134,6 +140,8 @@ class TerritoryForm(RecordForm[Territory]):
         name = self.query_one("#f-name", Input)
         name.cursor_position = len(name.value)
         name.focus()
+        if name.value in DEFAULT_TERRITORY_NAMES.values():
+            name.select_all()  # a new store's placeholder: the name typed replaces it
 
     # ------------------------------------------------------------------ interaction
 
@@ -151,11 +159,6 @@ class TerritoryForm(RecordForm[Territory]):
         self.query_one(f"#hint-{field}", Static).update(
             plain(format_date(day, "full") if day else ""))
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     def action_cancel(self) -> None:
         """Leave; typed changes are dropped only once the user says so."""
         self.leave(_("Your changes to the territory will be lost."))
@@ -167,8 +170,14 @@ class TerritoryForm(RecordForm[Territory]):
             self.dismiss(None)
             return
         territory = self._write()
-        if territory is not None:
-            self.dismiss(territory)
+        if territory is None:
+            return
+        created = missing_communes(territory.communes, self.session.repository.actors)
+        if created and self.session.save(created) is not None:
+            created = []  # the status bar says why; the territory itself is saved
+        self.dismiss(territory)
+        if created:
+            self.app.push_screen(MayorsForm(self.session, created))
 
     # ------------------------------------------------------------------ saving
 

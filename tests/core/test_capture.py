@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coop_tui.core.capture import (
     Backing,
@@ -19,6 +21,7 @@ from coop_tui.core.capture import (
     parse_line,
     parse_notes,
     strip_captures,
+    unresolved_mentions,
 )
 from coop_tui.store.models import ActionStatus, AgendaItem, Meeting, Vote
 
@@ -83,7 +86,8 @@ def test_owner_and_due_date_leave_the_text(text: str, owner: str | None, due: da
 
 def test_a_whole_word_beats_an_attendee_who_only_starts_like_it() -> None:
     assert line("A: appeler @Martin").owner_id == MARTIN
-    assert line("A: appeler @Mart").owner_id == MARTINE  # an attendee, when it is a tie
+    tie = line("A: appeler @Mart")  # a tie: no longer settled silently for the attendee
+    assert (tie.owner_id, tie.ambiguous, tie.flagged) == (None, ("Mart",), True)
 
 
 def test_unknown_name_is_flagged_and_kept() -> None:
@@ -233,3 +237,68 @@ def test_backing_is_found_again_from_the_stored_text() -> None:
     found = find_backing(meeting, item, parse_notes(item.notes, PEOPLE, DAY))
     assert found.decisions == [meeting.decisions[0].id]
     assert found.actions == [meeting.actions[0].id]
+
+
+# ---------------------------------------------------------------- owner first, no prefix
+
+
+def test_a_line_that_starts_with_an_owner_is_an_action_without_a_prefix() -> None:
+    capture = line("@Martine envoyer les simulations, 15/12")
+    assert capture.kind is CaptureKind.ACTION
+    assert (capture.text, capture.owner_id, capture.due) == (
+        "envoyer les simulations", MARTINE, date(2026, 12, 15))
+    assert capture_kind("- @Julie relancer la DDT, fin janvier") is CaptureKind.ACTION
+
+
+def test_an_at_sign_inside_a_line_or_alone_is_still_a_note() -> None:
+    assert capture_kind("on en reparle avec @Martine") is None
+    assert capture_kind("@ la mairie") is None
+    assert parse_line("écrire à contact@exemple.fr", 0, PEOPLE, DAY) is None
+
+
+_WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéè ", min_size=1, max_size=30)
+
+
+@given(what=_WORDS.filter(lambda text: text.strip()), day=st.integers(1, 28),
+       month=st.integers(1, 12))
+def test_owner_first_reads_as_the_prefixed_action(what: str, day: int, month: int) -> None:
+    """``@owner what, date`` and ``A: what @owner date`` say the same action."""
+    bare = parse_line(f"@Martine {what}, {day}/{month}", 0, PEOPLE, DAY)
+    prefixed = parse_line(f"A: @Martine {what}, {day}/{month}", 0, PEOPLE, DAY)
+    assert bare is not None and prefixed is not None
+    assert (bare.kind, bare.text, bare.owner_id, bare.due) == (
+        prefixed.kind, prefixed.text, prefixed.owner_id, prefixed.due)
+    assert bare.owner_id == MARTINE
+
+
+@given(notes=st.lists(_WORDS, max_size=6), owner=st.sampled_from(["Martine", "Julie"]))
+def test_an_owner_after_the_first_word_never_makes_an_action(notes: list[str],
+                                                              owner: str) -> None:
+    text = "\n".join(f"x{note} @{owner}" for note in notes)
+    assert parse_notes(text, PEOPLE, DAY) == []
+
+
+# ---------------------------------------------------------------- defect 5: ambiguous names
+
+
+def test_an_ambiguous_name_is_not_settled_silently() -> None:
+    """Issue 21, defect 5: two actors match « @Petit » as well: no owner is chosen, the
+    candidates are offered (attendees first), and the whole name settles it."""
+    bruno, julie = "44444444-4444-4444-8444-444444444444", "55555555-5555-4555-8555-555555555555"
+    people = People([(bruno, "Bruno Petit"), (julie, "Julie Petit")], attendees={julie})
+    capture = parse_line("@Petit relancer la DDT, 15/12", 0, people, DAY)
+    assert capture is not None
+    assert (capture.owner_id, capture.ambiguous, capture.unknown) == (None, ("Petit",), ())
+    assert people.candidates("Petit") == [(julie, "Julie Petit"), (bruno, "Bruno Petit")]
+    [choice] = unresolved_mentions("@Petit relancer la DDT, 15/12", people)
+    assert (choice.start, choice.end, choice.typed) == (0, 6, "Petit")
+    assert [name for _id, name in choice.candidates] == ["Julie Petit", "Bruno Petit"]
+    settled = parse_line("@Bruno_Petit relancer la DDT", 0, people, DAY)
+    assert settled is not None and settled.owner_id == bruno
+    assert unresolved_mentions("@Bruno_Petit relancer la DDT", people) == []
+
+
+def test_an_unknown_name_is_offered_as_a_new_actor() -> None:
+    [choice] = unresolved_mentions("D: voir avec @Dupont", PEOPLE)
+    assert (choice.typed, choice.candidates) == ("Dupont", ())
+    assert unresolved_mentions("on verra avec @Dupont", PEOPLE) == []  # not a capture line

@@ -73,3 +73,11 @@ def test_delete_dialog_160x48(snap_compare: Snap, make_app: AppFactory,
                               fixed_repository: Repository) -> None:
     pressed = ["slash", *"bertrand", "enter", "d"]
     assert shot(snap_compare, make_app(fixed_repository), (160, 48), pressed)
+
+
+def test_several_actors_form_120x40_french(snap_compare: Snap, make_app: AppFactory,
+                                           fixed_repository: Repository,
+                                           french: None) -> None:
+    """Issue 21: A opens the list of several actors, one « Prénom Nom, rôle » per line."""
+    lines = ["A", *"Anne Morel, Maire de Lussac", "enter", *"Paul Roy, DGS"]
+    assert shot(snap_compare, make_app(fixed_repository), (120, 40), lines)

@@ -108,3 +108,20 @@ def test_meeting_form_errors_80x24(snap_compare: Callable[..., bool], make_app: 
         stop_blinking(pilot.app)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_new_meeting_form_120x40_french(snap_compare: Callable[..., bool],
+                                        make_app: AppFactory, fixed_repository: Repository,
+                                        french: None) -> None:
+    """Issue 21: title, date and place first, the agenda one item per line, the mayors of
+    the member communes invited in one tick."""
+    app = make_app(fixed_repository)
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await pilot.press("5", "n", *"Conférence des maires", "enter", "enter", *"Mairie",
+                          "enter", *"Voirie", "enter", *"Budget")
+        await pilot.pause()
+        stop_blinking(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from coop_tui.store.repository import Repository
 from tests.helpers import AppFactory, stop_blinking
@@ -30,3 +31,24 @@ def test_territory_form_80x24_french(snap_compare: Callable[..., bool], make_app
                                      fixed_repository: Repository, french: None) -> None:
     app = make_app(fixed_repository)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_open_the_form)
+
+
+def test_mayors_form_120x40_french(snap_compare: Callable[..., bool], make_app: AppFactory,
+                                   fixed_repository: Repository, french: None) -> None:
+    """Issue 21: the mayors' list offered once new communes are saved, one name per line
+    beside its commune."""
+    app = make_app(fixed_repository)
+
+    async def run_before(pilot: Pilot[int]) -> None:
+        await _open_the_form(pilot)
+        communes = pilot.app.screen.query_one("#f-communes", TextArea)
+        communes.focus()
+        communes.cursor_location = communes.document.end
+        await pilot.press("enter", *"Lussac", "enter", *"Brêves", "ctrl+s")
+        await pilot.pause()
+        await pilot.press(*"Anne Morel", "enter", *"Paul Roy")
+        await pilot.pause()
+        stop_blinking(pilot.app)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

@@ -74,6 +74,9 @@ class RecordForm(KeysHeldForFocus, ModalScreen[T | None]):
     LOST = N_("What you typed in this form will be lost.")
     # Whether enter in a one-line field saves the form (short forms typed in a meeting).
     ENTER_SAVES = False
+    # Whether enter in a one-line field moves to the next field, and saves the form on the
+    # last one (forms filled in a row of fields; a multi-line field keeps enter for a line).
+    ENTER_MOVES_ON = False
 
     def __init__(self, session: Session | None = None) -> None:
         super().__init__()
@@ -162,9 +165,34 @@ class RecordForm(KeysHeldForFocus, ModalScreen[T | None]):
         self.action_save()
 
     @on(Input.Submitted)
-    def _enter_pressed(self) -> None:
-        if self.ENTER_SAVES:
+    def _enter_pressed(self, event: Input.Submitted) -> None:
+        if self.ENTER_MOVES_ON:
+            event.stop()
+            self.enter_in_field(event.input)
+        elif self.ENTER_SAVES:
             self.action_save()
+
+    def enter_in_field(self, field: Input) -> bool:
+        """Enter in a one-line field, handled where it is typed (before the keys behind
+        it): the next field, or saving on the last one. False when the form does not
+        move on with enter."""
+        if not self.ENTER_MOVES_ON:
+            return False
+        following = self.field_after(field)
+        if following is None:
+            self.action_save()
+        else:
+            following.focus()
+        return True
+
+    def field_after(self, widget: Widget) -> Widget | None:
+        """The field the focus goes to after ``widget``: None when ``widget`` is the last
+        one (only buttons follow)."""
+        chain = self.focus_chain
+        if widget not in chain:
+            return None
+        following = chain[chain.index(widget) + 1:]
+        return next((w for w in following if not isinstance(w, Button)), None)
 
     def action_save(self) -> None:
         session = self._draft_session
