@@ -1,17 +1,23 @@
 """The base of the five main screens: a status bar, the content, the keys.
 
 A screen is handed the :class:`Session` and reads and writes through its repository only.
-It rebuilds its view when shown again after the store changed elsewhere.
+It rebuilds its view when shown again after the store changed elsewhere. ctrl+z undoes the
+last change made since the app opened (ctrl+y redoes it), except in a text area, where it
+undoes typing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 
+from coop_tui.core.i18n import N_
 from coop_tui.core.target import Target
-from coop_tui.ui.session import Session
+from coop_tui.ui.session import Outcome, Session
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_bar import KeyBar
 from coop_tui.ui.widgets.key_order import KeysHeldForFocus
@@ -21,6 +27,11 @@ from coop_tui.ui.widgets.status_bar import StatusBar
 class CoopScreen(KeysHeldForFocus, Screen[None]):
     """A main screen of coop-tui (one per mode). Keys typed while it opens go to the
     widget that takes the focus first: ``AUTO_FOCUS`` names it."""
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", N_("Undo"), id="undo", show=False),
+        Binding("ctrl+y,ctrl+shift+z", "redo", N_("Redo"), id="redo", show=False),
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -60,6 +71,20 @@ class CoopScreen(KeysHeldForFocus, Screen[None]):
         if version != self._shown_version:
             self._shown_version = version
             self.refresh_data()
+
+    def action_undo(self) -> None:
+        self._replay(self.session.undo)
+
+    def action_redo(self) -> None:
+        self._replay(self.session.redo)
+
+    def _replay(self, replay: Callable[[], Outcome]) -> None:
+        """Undo or redo, after typing still in memory is saved (it is the last change)."""
+        self.session.save_drafts()
+        outcome = replay()
+        self.notify(outcome.message, severity="information" if outcome.done else "warning",
+                    timeout=4, markup=False)
+        self.refresh_if_stale()
 
     def refresh_data(self) -> None:
         """Show the store's current state (called when first shown and after changes)."""

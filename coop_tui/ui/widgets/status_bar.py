@@ -1,4 +1,5 @@
-"""The line at the top of every screen: which territory, which file, and whether it is safe."""
+"""The line at the top of every screen: which territory, which file, whether it is safe, and
+what ctrl+z would undo."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from coop_tui.ui.session import SaveState, Session, StoreStatus
 
 
 class StatusBar(Static):
-    """Territory name, store path and save state; an alarm colour when not saved."""
+    """Territory name, save state, the change ctrl+z undoes and the store path; an alarm
+    colour when not saved."""
 
     DEFAULT_CSS = """
     StatusBar {
@@ -51,6 +53,12 @@ class StatusBar(Static):
         line.append(state, style="bold")
         if status.message:
             line.append(f" ({status.message})")
+        undoable = self._session.history.undoable
+        if undoable:
+            line.append("  ·  ")
+            words = _("Undo: {change} (ctrl+z)") if len(undoable) == 1 else \
+                _("Undo: {change} (ctrl+z, {count} changes)")
+            line.append(words.format(change=undoable[-1].description, count=len(undoable)))
         line.append("  ·  ")
         line.append(clean_line(str(repository.path)))  # a file name may hold escapes
         self.update(line)
