@@ -13,9 +13,10 @@ from collections.abc import Callable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
-from coop_tui.core.i18n import N_
+from coop_tui.core.i18n import N_, _
 from coop_tui.core.target import Target
 from coop_tui.ui.session import Outcome, Session
 from coop_tui.ui.widgets.bindings import translate_bindings
@@ -39,6 +40,7 @@ class CoopScreen(KeysHeldForFocus, Screen[None]):
         self.session = session
         self._shown_version: tuple[int, int] = (-1, -1)
         self._theme_when_hidden = ""
+        self._change_notice: Notification | None = None
 
     @property
     def title_text(self) -> str:
@@ -85,6 +87,20 @@ class CoopScreen(KeysHeldForFocus, Screen[None]):
         self.notify(outcome.message, severity="information" if outcome.done else "warning",
                     timeout=4, markup=False)
         self.refresh_if_stale()
+
+    def notify_change(self, change: str) -> None:
+        """Say what a key just changed, and that ctrl+z takes it back, instead of asking
+        first: a date moved five weeks is five presses. The notice of the press before is
+        replaced, not piled up."""
+        previous = self._change_notice
+        if previous is not None:
+            previous.timeout = 0  # not shown yet (keys typed in a burst): never shown
+            if previous in self.app._notifications:
+                self.app._unnotify(previous)
+        notice = Notification(_("{change} (ctrl+z undoes it)").format(change=change),
+                              timeout=4, markup=False)
+        self._change_notice = notice
+        self.app.post_message(Notify(notice))
 
     def refresh_data(self) -> None:
         """Show the store's current state (called when first shown and after changes)."""
