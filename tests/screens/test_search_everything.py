@@ -24,7 +24,14 @@ from coop_tui.store.models import (
     Role,
 )
 from coop_tui.store.repository import Repository
-from coop_tui.ui.search import Entry, Found, build_index, passage, search_index
+from coop_tui.ui.search import (
+    Entry,
+    Found,
+    build_index,
+    passage,
+    search_index,
+    session_index,
+)
 from tests.helpers import AppFactory, until
 
 
@@ -155,3 +162,20 @@ def test_a_word_written_about_an_actor_finds_the_actor(word: str) -> None:
                       [passage("Responsibilities", f"Chargée de {word} au quotidien")])]
     found = search_index(index, word)
     assert [hit.entry.target for hit in found] == [Target("actors", "a")]
+
+
+async def test_the_index_is_built_again_only_when_the_store_changed(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        session = app.session
+        first_index = session_index(session)
+        assert session_index(session) is first_index
+        actor = session.repository.actors[0].model_copy(update={"competences": "Déneigement"})
+        assert session.save([actor]) is None
+        again = session_index(session)
+        assert again is not first_index
+        assert of(search_index(again, "deneigement"), actor).passage == \
+            "competences: Déneigement"
