@@ -239,3 +239,20 @@ async def test_the_palette_offers_to_undo_and_redo_the_last_change(
         await until(pilot, lambda: power_games(app).status is LeverStatus.TODO)
         commands = [command.title for command in app.get_system_commands(app.screen)]
         assert f"Redo: state of the lever « {title} »" in commands
+
+
+async def test_at_80_columns_the_territory_gives_way_to_the_undo_hint(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(pilot, "3", LeversScreen)
+        games = power_games(app)
+        screen.show_lever(games.id)
+        await pilot.press("s")
+        await pilot.pause()
+        line = status_line(app)
+        hint = f"Undo: state of the lever « {games.title.get('en')} » (ctrl+z)"
+        assert hint in line
+        assert app.session.repository.territory.name not in line
+        assert "…" in line.split(hint)[0]

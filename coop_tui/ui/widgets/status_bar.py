@@ -3,12 +3,15 @@ what ctrl+z would undo."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
 from coop_tui.core.i18n import _
 from coop_tui.store.text import clean_line
 from coop_tui.ui.session import SaveState, Session, StoreStatus
+
+SEPARATOR = "  ·  "
 
 
 class StatusBar(Static):
@@ -38,6 +41,10 @@ class StatusBar(Static):
     def on_unmount(self) -> None:
         self._session.remove_status_listener(self._show)
 
+    def on_resize(self) -> None:
+        if self._session.history.undoable:
+            self._show(self._session.status)
+
     def _show(self, status: StoreStatus) -> None:
         repository = self._session.repository
         state = {
@@ -45,22 +52,39 @@ class StatusBar(Static):
             SaveState.FAILED: _("NOT SAVED"),
             SaveState.READ_ONLY: _("read-only"),
         }[status.state]
+        if status.message:
+            state_line = Text.assemble((state, "bold"), f" ({status.message})")
+        else:
+            state_line = Text(state, style="bold")
+        hint = self._undo_hint()
+        territory = Text(repository.territory.name)
+        width = self.content_size.width
+        if hint and width:
+            # The territory gives way to what ctrl+z would undo (an 80-column terminal).
+            room = width - cell_len(self._title) - state_line.cell_len - cell_len(hint) \
+                - 3 * len(SEPARATOR)
+            if room < territory.cell_len:
+                territory.truncate(max(room, 1), overflow="ellipsis")
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(self._title, style="bold")
-        line.append("  ·  ")
-        line.append(repository.territory.name)
-        line.append("  ·  ")
-        line.append(state, style="bold")
-        if status.message:
-            line.append(f" ({status.message})")
-        undoable = self._session.history.undoable
-        if undoable:
-            line.append("  ·  ")
-            words = _("Undo: {change} (ctrl+z)") if len(undoable) == 1 else \
-                _("Undo: {change} (ctrl+z, {count} changes)")
-            line.append(words.format(change=undoable[-1].description, count=len(undoable)))
-        line.append("  ·  ")
+        line.append(SEPARATOR)
+        line.append_text(territory)
+        line.append(SEPARATOR)
+        line.append_text(state_line)
+        if hint:
+            line.append(SEPARATOR)
+            line.append(hint)
+        line.append(SEPARATOR)
         line.append(clean_line(str(repository.path)))  # a file name may hold escapes
         self.update(line)
         self.set_class(status.state is SaveState.FAILED, "-failed")
         self.set_class(status.state is SaveState.READ_ONLY, "-read-only")
+
+    def _undo_hint(self) -> str:
+        """What ctrl+z would undo, and how many changes can be undone; empty when none."""
+        undoable = self._session.history.undoable
+        if not undoable:
+            return ""
+        words = _("Undo: {change} (ctrl+z)") if len(undoable) == 1 else \
+            _("Undo: {change} (ctrl+z, {count} changes)")
+        return words.format(change=undoable[-1].description, count=len(undoable))
