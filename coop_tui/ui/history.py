@@ -128,6 +128,8 @@ class History:
 
     def push(self, step: Step) -> None:
         """A new change: it joins the last step when both are of one group; redo is gone."""
+        if not step.entries:
+            return
         self.redoable.clear()
         last = self.undoable[-1] if self.undoable else None
         if last is not None and step.group is not None and last.group == step.group:

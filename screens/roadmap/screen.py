@@ -3,8 +3,8 @@
 The timeline shows every objective grouped by lever (or by owner, or by status) over the
 mandate; the line above it says what is late, what is due this quarter and which
 dependencies are broken; the panel beside (or below, on a narrow terminal) spells out the
-selected objective. Keys move a deadline in two strokes (select, then ``]``), each move
-being one save.
+selected objective. Keys move a deadline in two strokes (select, then ``]``; ``)`` moves
+the due date alone), each move being one save that a notice names and ctrl+z takes back.
 """
 
 from __future__ import annotations
