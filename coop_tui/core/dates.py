@@ -55,10 +55,24 @@ class BadDate(ValueError):
         self.span = span
 
 
+_LATIN_ACCENTS = re.compile("[\u0300-\u036f]+")
+_NOT_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _unless_combining(found: re.Match[str]) -> str:
+    return "" if unicodedata.combining(found.group()) else found.group()
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: ``Février`` and ``fevrier`` are the same month."""
+    """Lower case without accents: ``Février`` and ``fevrier`` are the same month.
+
+    The accents of Latin letters go in one pass; only what is left beyond ASCII is looked
+    at one character at a time (search folds whole meeting notes as the palette opens).
+    """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    if decomposed.isascii():
+        return decomposed
+    return _NOT_ASCII.sub(_unless_combining, _LATIN_ACCENTS.sub("", decomposed))
 
 
 def _year(value: str | None, month: int, day: int, today: date) -> int:

@@ -453,6 +453,15 @@ class CoopApp(App[int]):
             yield SystemCommand(_(name), _(help_text),
                                 partial(self.open_target, Target("diagnostic", tab)))
         if isinstance(screen, CoopScreen):
+            history = self.session.history
+            if history.undoable:
+                yield SystemCommand(
+                    _("Undo: {change}").format(change=history.undoable[-1].description),
+                    _("The last change since the app opened (ctrl+z)"), screen.action_undo)
+            if history.redoable:
+                yield SystemCommand(
+                    _("Redo: {change}").format(change=history.redoable[-1].description),
+                    _("The change the last undo took back (ctrl+y)"), screen.action_redo)
             yield SystemCommand(_("Territory: edit"),
                                 _("Name, member communes and mandate of the territory"),
                                 self.action_edit_territory)

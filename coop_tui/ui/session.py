@@ -1,5 +1,5 @@
 """What every screen shares without knowing the app: the store, the settings, the clock,
-the save state, and the drafts to save before the process goes away.
+the save state, the drafts to save before the process goes away, and the changes to undo.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from coop_tui.core.i18n import translate_error, translate_template
+from coop_tui.core.i18n import _, translate_error, translate_template
 from coop_tui.core.settings import Settings, save_settings
 from coop_tui.core.target import Target
 from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError
 from coop_tui.store.models import Record
 from coop_tui.store.repository import Repository
 from coop_tui.store.storage import SaveRelay as SaveRelay
+from coop_tui.ui.history import History, Step, after_saving, before_saving, record_name
 from coop_tui.ui.save_state import SaveState as SaveState
 from coop_tui.ui.save_state import StoreStatus as StoreStatus
 
@@ -32,6 +33,14 @@ class Refusal:
     @property
     def message(self) -> str:
         return "; ".join(self.fields.values())
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an undo or a redo did, in one line for the facilitator."""
+
+    done: bool
+    message: str
 
 
 StatusListener = Callable[[StoreStatus], None]
@@ -59,11 +68,14 @@ class Session:
         self.navigator: Navigator | None = None
         # How many times the store was opened again (after a sync): screens read it afresh.
         self.generation = 0
+        # The changes made since the app opened, to undo (in memory only).
+        self.history = History()
 
     def reopened(self, repository: Repository) -> None:
         """The store was closed and read again (merged work included): use this one."""
         self.repository = repository
         self.generation += 1
+        self.history.clear()  # merged work may have changed any record: nothing to replay
         self.set_status(StoreStatus(SaveState.READ_ONLY if repository.read_only
                                     else SaveState.SAVED))
 
@@ -106,17 +118,72 @@ class Session:
         for saver in list(self._draft_savers):
             saver()
 
-    def save(self, saved: Iterable[Record] = (), deleted: Iterable[Record] = ()) -> Refusal | None:
+    def save(self, saved: Iterable[Record] = (), deleted: Iterable[Record] = (), *,
+             change: str = "", group: str | None = None) -> Refusal | None:
         """The one save path of every screen and form: save and delete as one write.
 
         None when the change is made. A change the disk refused is made too: it is kept in
         memory and written with the next save, and the status bar says NOT SAVED and why
         (the app's writer reports its own failures the same way). A :class:`Refusal` when
         the rules refused the change: then nothing changed.
+
+        A change made becomes the step ctrl+z undoes, told as ``change`` (by default, in
+        words drawn from the records). Saves of one ``group`` in a row (the autosaves of one
+        meeting's typing) make one step.
         """
+        saved, deleted = list(saved), list(deleted)
+        entries = before_saving(self.repository, saved, deleted)
+        refusal = self._commit(saved, deleted)
+        if refusal is None:
+            if entries is None:
+                self.history.clear()
+            else:
+                self.history.push(after_saving(self.repository, entries, change, group))
+            self._history_changed()
+        return refusal
+
+    def undo(self) -> Outcome:
+        """Put back the records as they were before the last change (one more save)."""
+        return self._replay(self.history.undoable, self.history.redoable,
+                            _("Nothing to undo."), _("Undone: {change}"))
+
+    def redo(self) -> Outcome:
+        """Make again the change the last undo took back."""
+        return self._replay(self.history.redoable, self.history.undoable,
+                            _("Nothing to redo."), _("Redone: {change}"))
+
+    def _replay(self, source: list[Step], target: list[Step], nothing: str,
+                done: str) -> Outcome:
+        if not source:
+            return Outcome(False, nothing)
+        step = source[-1]
+        changed = step.changed_since(self.repository)
+        if changed is not None:
+            self.history.clear()
+            self._history_changed()
+            name = record_name(changed)
+            return Outcome(False, _("Not undone: « {name} » changed since by other means; "
+                                    "the changes before it can no longer be undone.")
+                           .format(name=name) if name else
+                           _("Not undone: a record changed since by other means; the changes "
+                             "before it can no longer be undone."))
+        saved, deleted = step.restoring(self.repository)
+        entries = before_saving(self.repository, saved, deleted) or {}
+        refusal = self._commit(saved, deleted)
+        if refusal is not None:
+            return Outcome(False, _("Not undone: {reason}").format(reason=refusal.message))
+        source.pop()
+        target.append(after_saving(self.repository, entries, step.description))
+        self._history_changed()
+        return Outcome(True, done.format(change=step.description))
+
+    def _history_changed(self) -> None:
+        """Tell the listeners (the status bar says what ctrl+z undoes)."""
+        self.set_status(self._status)
+
+    def _commit(self, saved: list[Record], deleted: list[Record]) -> Refusal | None:
         from coop_tui.ui.forms import field_errors
 
-        saved, deleted = list(saved), list(deleted)
         before = self.repository.revision
         try:
             if deleted:

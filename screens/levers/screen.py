@@ -154,6 +154,9 @@ class LeversScreen(LeverChecklist):
         changed = cycle_status(lever)
         if not self._write([changed]):
             return
+        self.notify_change(_("« {title} »: {old} → {new}").format(
+            title=changed.title.get(language()), old=label(lever.status),
+            new=label(changed.status)))
         done, total = changed.progress()
         if changed.status is LeverStatus.DONE and done < total:
             self.notify(ngettext("Marked done with {count} item not ticked.",

@@ -157,7 +157,9 @@ class MeetingEditor:
             self.dirty = True
         if not self.dirty:
             return True
-        return self._store(self.meeting)
+        # Typing saved in pieces is one change to undo.
+        return self._store(self.meeting, change=_("notes of the meeting « {title} »").format(
+            title=self.meeting.title), group=f"typing:{self.meeting.id}")
 
     def change(self, mutate: Mutator, *others: Record) -> bool:
         """Change a copy, save it with ``others`` in one write, keep it only if saved."""
@@ -172,9 +174,11 @@ class MeetingEditor:
         self.meeting = candidate
         return True
 
-    def _store(self, meeting: Meeting, *others: Record) -> bool:
+    def _store(self, meeting: Meeting, *others: Record, change: str = "",
+               group: str | None = None) -> bool:
         repository = self.session.repository
-        refusal = self.session.save([meeting.model_copy(deep=True), *others])
+        refusal = self.session.save([meeting.model_copy(deep=True), *others], change=change,
+                                    group=group)
         if refusal is not None:
             self.last_error = "; ".join(f"{where}: {message}" if where else message
                                         for where, message in refusal.fields.items())

@@ -1,5 +1,11 @@
 """Export a meeting's minutes from the screen: choose the file, the format, the document and
-the language; an existing file is replaced only after asking."""
+the language; an existing file is replaced only after asking.
+
+The question comes at once: nothing is rendered before the answer, and the look of the
+question is loaded with the dialog (a first question would otherwise restyle the whole
+app). The minutes are rendered and written on a worker thread, since a PDF takes seconds,
+while the dialog says it is writing.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +14,16 @@ import tempfile
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from coop_tui.core.exports.document import Document
 from coop_tui.core.exports.files import write_export
+from coop_tui.core.exports.formats import document_bytes
 from coop_tui.core.exports.minutes import (
     FORMATS,
     TEMPLATES,
@@ -23,14 +31,15 @@ from coop_tui.core.exports.minutes import (
     MinutesSource,
     Template,
     file_name,
-    render_bytes,
+    minutes_for,
 )
-from coop_tui.core.i18n import N_, _, language
+from coop_tui.core.i18n import N_, Language, _, language
 from coop_tui.store.export_journal import ExportKind
 from coop_tui.store.export_journal import record_export as record_journal
 from coop_tui.store.models import Meeting
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.bindings import translate_bindings
+from coop_tui.ui.widgets.dialogs import CSS as QUESTION_CSS
 from coop_tui.ui.widgets.dialogs import ask_to_replace
 from coop_tui.ui.widgets.text_fields import TextInput
 
@@ -75,7 +84,7 @@ def export_minutes(screen: Screen[object], repository: Repository, meeting: Meet
 class ExportDialog(ModalScreen[Path | None]):
     """Hands back the path written, or None when nothing was."""
 
-    CSS_PATH = Path(__file__).parent / "forms.tcss"
+    CSS_PATH = [Path(__file__).parent / "forms.tcss", QUESTION_CSS]
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="export.cancel"),
         Binding("ctrl+s", "export", N_("Export"), id="export.write"),
@@ -86,6 +95,7 @@ class ExportDialog(ModalScreen[Path | None]):
         translate_bindings(self)
         self._source = source
         self._folder = folder
+        self.writing = False
 
     def compose(self) -> ComposeResult:
         meeting = self._source.meeting
@@ -147,6 +157,8 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Input.Submitted)
     @on(Button.Pressed, "#export-write")
     def action_export(self) -> None:
+        if self.writing:
+            return
         path = self._path()
         if path is None:
             return
@@ -159,16 +171,29 @@ class ExportDialog(ModalScreen[Path | None]):
         template: Template = next(
             (t for t in TEMPLATES if t == self._choice("template")), "full")
         fmt: Format = next((f for f in FORMATS if f == self._choice("format")), "md")
-        text = render_bytes(self._source, template, fmt,
-                            "en" if self._choice("language") == "en" else "fr")
-        try:
-            write_export(path, text, force=force)
-        except ValueError as error:
-            self._error(str(error))
-            return
+        self.writing = True
         self._error("")
-        self.dismiss(path.absolute())
+        self.query_one("#written", Static).update(
+            Text(_("Writing {path}…").format(path=path)))
+        lang: Language = "en" if self._choice("language") == "en" else "fr"
+        self._render_and_write(path, minutes_for(self._source, template, fmt, lang), fmt, force)
+
+    @work(thread=True, exclusive=True, group="minutes-export")
+    def _render_and_write(self, path: Path, document: Document, fmt: Format,
+                          force: bool) -> None:
+        try:
+            write_export(path, document_bytes(document, fmt), force=force)
+        except ValueError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self.dismiss, path.absolute())
+
+    def _failed(self, message: str) -> None:
+        self.writing = False
+        self.query_one("#written", Static).update("")
+        self._error(message)
 
     @on(Button.Pressed, "#export-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if not self.writing:  # the file is being written: it will be there
+            self.dismiss(None)

@@ -3,8 +3,8 @@
 The timeline shows every objective grouped by lever (or by owner, or by status) over the
 mandate; the line above it says what is late, what is due this quarter and which
 dependencies are broken; the panel beside (or below, on a narrow terminal) spells out the
-selected objective. Keys move a deadline in two strokes (select, then ``]``), each move
-being one save.
+selected objective. Keys move a deadline in two strokes (select, then ``]``; ``)`` moves
+the due date alone), each move being one save that a notice names and ctrl+z takes back.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from textual.events import Resize
 from textual.reactive import var
 from textual.widgets import Input, Static
 
-from coop_tui.core.i18n import N_, _, language
+from coop_tui.core.i18n import N_, _, format_date, language
 from coop_tui.core.insights.roadmap import (
     GROUPINGS,
     Grouping,
@@ -212,10 +212,12 @@ class RoadmapScreen(CoopScreen):
 
     @on(Timeline.ShiftRequested)
     def _shift(self, event: Timeline.ShiftRequested) -> None:
+        """Move the dates (or the due date alone) and say where they went: ctrl+z takes a
+        move back, so no question is asked at each press."""
         item = self.session.repository.get(RoadmapItem, event.item_id)
         if item is None:
             return
-        if item.start is None and item.due is None:
+        if (item.start is None and item.due is None) or (event.due_only and item.due is None):
             self.notify(_("« {objective} » has no dates to move yet: press enter to set "
                           "them.").format(objective=item.objective), timeout=3, markup=False)
             return
@@ -224,11 +226,18 @@ class RoadmapScreen(CoopScreen):
         except (OverflowError, ValueError):
             self.notify(_("These dates cannot move further."), severity="warning")
             return
+        if event.due_only:
+            start = item.start
+            if start is not None and due is not None and due < start:
+                self.notify(_("The due date cannot come before the start ({start}).").format(
+                    start=format_date(start)), severity="warning", markup=False)
+                return
         moved = RoadmapItem.model_validate({**item.model_dump(), "start": start, "due": due})
         was_broken = set(self._broken)
         if self._save(moved):
             self.refresh_data()
             self.timeline.reveal(moved)
+            self.notify_change(moved_words(moved, due_only=event.due_only))
             if set(self._broken) - was_broken:
                 self.notify(_("A dependency no longer holds: see the ⚠ marks."),
                             severity="warning", timeout=4)
@@ -385,3 +394,15 @@ class RoadmapScreen(CoopScreen):
             return
         self.notify(_("Calendar written to {path}").format(path=path), markup=False,
                     timeout=6)
+
+
+def moved_words(item: RoadmapItem, *, due_only: bool) -> str:
+    """Where an objective's dates are now, in words."""
+    due = format_date(item.due) if item.due else ""
+    if due_only or item.start is None:
+        return _("« {objective} »: due {due}").format(objective=item.objective, due=due)
+    if item.due is None:
+        return _("« {objective} »: starts {start}").format(
+            objective=item.objective, start=format_date(item.start))
+    return _("« {objective} »: {start} to {due}").format(
+        objective=item.objective, start=format_date(item.start), due=due)

@@ -15,7 +15,7 @@ from coop_tui.store.database import open_store
 from coop_tui.store.models import Actor, ActorKind, RoadmapItem
 from coop_tui.store.repository import Repository
 from tests.conftest import TODAY
-from tests.helpers import AppFactory
+from tests.helpers import AppFactory, until
 
 
 def panel(app: CoopApp, name: str) -> DashboardPanel:
@@ -96,8 +96,7 @@ async def test_export_the_last_minutes_from_the_dashboard(make_app: AppFactory,
         path = tmp_path / "last.md"
         app.screen.query_one("#path", Input).value = str(path)
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))  # written
         last = overview(app.session.repository, TODAY).meetings.last
         assert last is not None and last.meeting.title in path.read_text(encoding="utf-8")
         from coop_tui.store.export_journal import read_journal

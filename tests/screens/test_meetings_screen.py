@@ -31,7 +31,7 @@ from coop_tui.store.models import (
 from coop_tui.store.repository import Repository
 from coop_tui.ui.widgets.dialogs import TextPrompt
 from coop_tui.ui.widgets.record_table import RecordTable
-from tests.helpers import AppFactory, answer, burst, open_screen
+from tests.helpers import AppFactory, answer, burst, open_screen, until
 
 SIZE = (120, 36)
 
@@ -488,8 +488,7 @@ async def test_export_from_the_meeting_screen(make_app: AppFactory, tmp_path: Pa
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#path", Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MeetingScreen)
+        await until(pilot, lambda: isinstance(app.screen, MeetingScreen))  # written
         assert target.read_text(encoding="utf-8").startswith("# COPIL de test")
         assert "\\<script\\>x\\</script\\> adopté" in target.read_text(encoding="utf-8")
         from coop_tui.store.export_journal import read_journal
@@ -646,8 +645,7 @@ async def test_export_dialog_writes_word_and_pdf(make_app: AppFactory, tmp_path:
             assert dialog.query_one("#path", Input).value == str(tmp_path / f"cr.{fmt}")
             dialog.query_one("#template", Select).value = "deliberations"
             await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, MeetingScreen)
+            await until(pilot, lambda: isinstance(app.screen, MeetingScreen))  # written
             assert (tmp_path / f"cr.{fmt}").read_bytes().startswith(magic)
 
 

@@ -17,7 +17,7 @@ from tests.helpers import AppFactory
 
 def test_every_kind_is_indexed(repository: Repository) -> None:
     kinds = {entry.kind for entry in build_index(repository)}
-    assert kinds == {"actor", "meeting", "notes", "decision", "action", "roadmap", "lever"}
+    assert kinds == {"actor", "meeting", "decision", "action", "roadmap", "lever"}
 
 
 def test_names_match_fuzzily_and_notes_by_their_words(empty_repository: Repository) -> None:
@@ -31,8 +31,9 @@ def test_names_match_fuzzily_and_notes_by_their_words(empty_repository: Reposito
     assert first.entry.target == Target("actors", helene.id)
     assert search_index(index, "heleen")[0].entry.name == "Hélène Giraud"
     notes = search_index(index, "ecoles gymnase")
-    assert [hit.entry.kind for hit in notes] == ["notes"]
+    assert [hit.entry.kind for hit in notes] == ["meeting"]
     assert notes[0].entry.target == Target("meetings", meeting.id)
+    assert notes[0].passage.startswith("notes · Budget: ")
     assert "gymnase" in notes[0].passage
     decision = search_index(index, "charte")[0]
     assert decision.entry.target == Target("meetings", meeting.id, meeting.decisions[0].id)

@@ -134,11 +134,18 @@ def render_bytes(source: MinutesSource, template: Template = "full", fmt: Format
                  lang: Language | None = None) -> bytes:
     """The minutes as the bytes of a file in ``fmt``, in ``lang`` whatever the interface
     speaks; Word and PDF open on the territory's letterhead."""
+    return document_bytes(minutes_for(source, template, fmt, lang), fmt)
+
+
+def minutes_for(source: MinutesSource, template: Template = "full", fmt: Format = "md",
+                lang: Language | None = None) -> Document:
+    """The minutes ready to turn into ``fmt``, in ``lang``: the words are chosen here, so
+    the bytes can be made on another thread while the interface keeps its language."""
     with language_as(lang or language()):
         document = minutes_document(source, template)
         if fmt in BINARY_FORMATS:
             document.letterhead = letterhead(source.territory)
-        return document_bytes(document, fmt)
+        return document
 
 
 def letterhead(territory: Territory) -> Letterhead:

@@ -22,6 +22,11 @@ TIMELINE_KEYS: list[BindingType] = [
             id="timeline.month_earlier", group=MONTH),
     Binding("right_curly_bracket", "shift(0, 1)", N_("A month later"),
             id="timeline.month_later", group=MONTH),
+    # Parentheses are plain keys on a French keyboard: the due date alone, a week at a time.
+    Binding("left_parenthesis", "shift_due(-7)", N_("Due date a week earlier"),
+            id="timeline.due_earlier", show=False),
+    Binding("right_parenthesis", "shift_due(7)", N_("Due date a week later"),
+            id="timeline.due_later", show=False),
     Binding("less_than_sign", "progress(-10)", N_("Progress −10%"),
             id="timeline.progress_down", group=PROGRESS),
     Binding("greater_than_sign", "progress(10)", N_("Progress +10%"),

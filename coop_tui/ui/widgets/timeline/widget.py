@@ -86,6 +86,8 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
         """How many days to move its dates by (negative: earlier)."""
         months: int
         """How many months to move its dates by (negative: earlier)."""
+        due_only: bool = False
+        """Move the due date alone, the start staying where it is."""
 
     @dataclass
     class ProgressRequested(Message):
@@ -309,9 +311,9 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
         """Editing keys vanish in a read-only store and dim with nothing selected; they do
         not change from one item to the next, so the footer stays still while browsing."""
         selected = self.selected_item is not None
-        if action in ("shift", "progress") and self.read_only:
+        if action in ("shift", "shift_due", "progress") and self.read_only:
             return False
-        if action in ("shift", "progress", "open") and not selected:
+        if action in ("shift", "shift_due", "progress", "open") and not selected:
             return None
         if action == "zoom" and parameters:
             step = parameters[0]
@@ -339,6 +341,10 @@ class Timeline(KeysInOrder, ScrollView, can_focus=True, inherit_bindings=False):
     def action_shift(self, days: int, months: int) -> None:
         if self.selected_id is not None:
             self.post_message(self.ShiftRequested(self.selected_id, days, months))
+
+    def action_shift_due(self, days: int) -> None:
+        if self.selected_id is not None:
+            self.post_message(self.ShiftRequested(self.selected_id, days, 0, due_only=True))
 
     def action_progress(self, delta: int) -> None:
         if self.selected_id is not None:
