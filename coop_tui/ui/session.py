@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from coop_tui.core.i18n import translate_error, translate_template
+from coop_tui.core.i18n import joined, translate_error, translate_template
 from coop_tui.core.settings import Settings, save_settings
 from coop_tui.core.target import Target
 from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError
@@ -42,7 +42,7 @@ class Refusal:
 
     @property
     def message(self) -> str:
-        return "; ".join(self.fields.values())
+        return joined(self.fields.values())
 
 
 StatusListener = Callable[[StoreStatus], None]

@@ -566,7 +566,7 @@ async def test_descriptions_follow_the_language(make_app: AppFactory, french: No
         assert "Schéma de mutualisation" in text_of(screen, "#detail-head")
         assert "diagnostic partagé" in text_of(screen, "#detail-text")
         assert "Responsable" in text_of(screen, "#detail-fields .field-name")
-        assert "Leviers humains : net retard" in text_of(screen, "#lag-note")
+        assert "Leviers humains\u00a0: net retard" in text_of(screen, "#lag-note")
         descriptions = {binding.binding.description for binding in
                         screen.active_bindings.values()}
         assert {"Cocher", "Statut", "Indicateurs", "Nouveau levier"} <= descriptions

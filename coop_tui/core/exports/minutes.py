@@ -51,7 +51,7 @@ from coop_tui.core.exports.proceedings import (
 # outcome and result_text moved with the proceedings: still importable from here.
 from coop_tui.core.exports.proceedings import outcome as outcome
 from coop_tui.core.exports.proceedings import result_text as result_text
-from coop_tui.core.i18n import Language, _, format_date, language, set_language
+from coop_tui.core.i18n import Language, _, format_date, format_time, language, set_language
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import (
     follow_up,
@@ -181,11 +181,7 @@ def _document_title(source: MinutesSource, template: Template) -> str:
 
 
 def time_range(start: time | None, end: time | None) -> str:
-    from babel.dates import format_time
-
-    def show(value: time) -> str:
-        return str(format_time(value, format="short", locale=language()))
-
+    show = format_time
     if start and end:
         return f"{show(start)} – {show(end)}"
     if start:

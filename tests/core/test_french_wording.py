@@ -1,0 +1,67 @@
+"""Issue 21, defect 13: French dates, times, lists and agreement in labels and exports."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from coop_tui.core.dates import parse_date
+from coop_tui.core.i18n import format_date, format_time, joined
+from coop_tui.core.labels import label
+from coop_tui.store.models import ActionStatus, LeverStatus, RoadmapStatus
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.usefixtures("french")
+@pytest.mark.parametrize(("style", "expected"), [
+    ("medium", "1er mars 2026"), ("long", "1er mars 2026"), ("full", "dimanche 1er mars 2026"),
+    ("short", "01/03/2026"),
+])
+def test_the_first_of_the_month_is_an_ordinal_in_french(style: str, expected: str) -> None:
+    assert format_date(date(2026, 3, 1), style) == expected  # type: ignore[arg-type]
+    assert "11 mars" in format_date(date(2026, 3, 11), "long")
+    assert "21 mars" in format_date(date(2026, 3, 21), "long")
+
+
+@pytest.mark.usefixtures("french")
+def test_an_ordinal_date_reads_back() -> None:
+    assert parse_date(format_date(date(2026, 3, 1), "long"), date(2026, 1, 1)) == date(2026, 3, 1)
+
+
+def test_english_dates_keep_their_numbers() -> None:
+    assert format_date(date(2026, 3, 1), "long") == "March 1, 2026"
+
+
+@pytest.mark.usefixtures("french")
+def test_times_read_as_french_writes_them() -> None:
+    assert format_time(time(10, 30)) == f"10{NBSP}h{NBSP}30"
+    assert format_time(time(9, 0)) == f"9{NBSP}h"
+    assert format_time(time(14, 5)) == f"14{NBSP}h{NBSP}05"
+
+
+def test_times_in_english_keep_the_24_hour_clock() -> None:
+    assert format_time(time(9, 5)) == "09:05"
+
+
+@pytest.mark.usefixtures("french")
+def test_a_french_list_has_a_no_break_space_before_its_semicolons() -> None:
+    assert joined(["a", "b", "c"]) == f"a{NBSP}; b{NBSP}; c"
+
+
+def test_an_english_list_does_not() -> None:
+    assert joined(["a", "b"]) == "a; b"
+
+
+@pytest.mark.usefixtures("french")
+def test_an_action_agrees_with_its_feminine_noun() -> None:
+    assert [label(status) for status in ActionStatus] == [
+        "en cours", "faite", "reportée", "annulée"]
+    assert label(LeverStatus.DONE) == "fait"
+    assert label(RoadmapStatus.CANCELLED) == "annulé"
+
+
+def test_english_action_labels_are_unchanged() -> None:
+    assert [label(status) for status in ActionStatus] == ["open", "done", "postponed",
+                                                          "cancelled"]
