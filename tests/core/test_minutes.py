@@ -80,8 +80,9 @@ def test_full_minutes_hold_what_the_issue_asks(repository: Repository, french: N
     meeting = council(repository)
     text = minutes_markdown(MinutesSource.from_repository(repository, meeting), "full")
     for expected in ("# Conseil communautaire du 7 avril 2026", "mardi 7 avril 2026",
-                     "18\u00a0h\u00a030 – 21\u00a0h", "présentiel", "### Présents (", "### Excusés (",
-                     "### Absents (", "### Représentés (", "pouvoir donné à",
+                     "18\u00a0h\u00a030 – 21\u00a0h", "présentiel", "### Présent·es (",
+                     "### Excusé·es (",
+                     "### Absent·es (", "### Représenté·es (", "pouvoir donné à",
                      "## Ordre du jour", "## Relevé des actions", "| Action | Responsable |",
                      "## Prochaine réunion", "Le quorum est atteint"):
         assert expected in text, expected

@@ -123,6 +123,8 @@ OTHER_CONVENTIONS = {
     "« acteur » with a middle dot: an actor is a record, « acteur »": re.compile(r"(?i)acteur·"),
     "a role word in the masculine alone": re.compile(
         r"(?i)\b(suiveurs?|réticents?|participants?|élus?)\b(?!·)"),
+    "an attendance heading in the masculine alone": re.compile(
+        r"^(Présents|Excusés|Absents|Représentés|Suppléés)\b"),
 }
 
 
@@ -133,7 +135,7 @@ def test_one_inclusive_writing_convention() -> None:
 
 
 def test_the_convention_check_finds_the_other_forms() -> None:
-    samples = ["acteur·rice·s", "Acteur·rices", "Suiveurs", "les participants"]
+    samples = ["acteur·rice·s", "Acteur·rices", "Suiveurs", "les participants", "Excusés"]
     assert all(any(p.search(text) for p in OTHER_CONVENTIONS.values()) for text in samples)
     assert not any(p.search("suiveur·euses, participant·es et acteurs")
                    for p in OTHER_CONVENTIONS.values())
