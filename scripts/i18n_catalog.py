@@ -30,7 +30,8 @@ PO_DIR = ROOT / "coop_tui" / "locale" / "fr" / "LC_MESSAGES"
 MO_FILE = PO_DIR / "coop_tui.mo"
 # NC_("action", "done"): a message whose French depends on what it names (une action
 # « faite », un levier « fait »), told apart by its msgctxt.
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "NC_": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "NC_": ((1, "c"), 2),
+            "pgettext": ((1, "c"), 2)}
 MessageKey = tuple[str, str | None]
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 # The plural rule the .po files are translated for: French's two forms. Babel 2.19 gives

@@ -115,6 +115,9 @@ class CoopApp(App[int]):
             for number, (mode, name, _help) in enumerate(MODES, start=1)
         ),
         Binding("question_mark,f1", "help", N_("Help"), id="help"),
+        # F1 reaches the help from forms and dialogs too (modal screens hide the app's
+        # other keys); ? stays a character there.
+        Binding("f1", "help", N_("Help"), id="help.anywhere", priority=True, show=False),
         Binding("ctrl+p", "command_palette", N_("Commands"), id="command_palette",
                 priority=True),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
@@ -373,7 +376,9 @@ class CoopApp(App[int]):
     def action_help(self) -> None:
         from coop_tui.ui.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen())
 
     def watch_theme(self, theme: str) -> None:

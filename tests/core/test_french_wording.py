@@ -7,9 +7,17 @@ from datetime import date, time
 import pytest
 
 from coop_tui.core.dates import parse_date
+from coop_tui.core.exports.minutes import file_name as minutes_file_name
+from coop_tui.core.exports.status import file_name as status_file_name
 from coop_tui.core.i18n import format_date, format_time, joined
 from coop_tui.core.labels import label
-from coop_tui.store.models import ActionStatus, LeverStatus, RoadmapStatus
+from coop_tui.store.models import (
+    ActionStatus,
+    LeverStatus,
+    Meeting,
+    MeetingKind,
+    RoadmapStatus,
+)
 
 NBSP = "\u00a0"
 
@@ -65,3 +73,21 @@ def test_an_action_agrees_with_its_feminine_noun() -> None:
 def test_english_action_labels_are_unchanged() -> None:
     assert [label(status) for status in ActionStatus] == ["open", "done", "postponed",
                                                           "cancelled"]
+
+
+def _meeting(kind: MeetingKind) -> Meeting:
+    return Meeting(title="x", kind=kind, on=date(2026, 11, 26))
+
+
+@pytest.mark.usefixtures("french")
+def test_exported_file_names_are_french_in_french() -> None:
+    assert minutes_file_name(_meeting(MeetingKind.MAYORS_CONFERENCE), "docx") == \
+        "2026-11-26-compte-rendu-conference-des-maires.docx"
+    assert minutes_file_name(_meeting(MeetingKind.COPIL)) == "2026-11-26-compte-rendu-copil.md"
+    assert status_file_name(date(2026, 11, 26), "text") == "2026-11-26-point-d-etape.txt"
+
+
+def test_exported_file_names_stay_english_in_english() -> None:
+    assert minutes_file_name(_meeting(MeetingKind.MAYORS_CONFERENCE)) == \
+        "2026-11-26-mayors-conference.md"
+    assert status_file_name(date(2026, 11, 26), "md") == "2026-11-26-status.md"
