@@ -381,6 +381,14 @@ class CoopApp(App[int]):
         else:
             self.push_screen(HelpScreen())
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, with the text ones made readable on every background
+        (coop_tui/ui/contrast.py)."""
+        from coop_tui.ui.contrast import readable
+
+        self.theme_variables = readable(super().get_css_variables())
+        return self.theme_variables
+
     def watch_theme(self, theme: str) -> None:
         settings = self.session.settings
         if settings.theme != theme:

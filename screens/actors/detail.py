@@ -37,7 +37,7 @@ from coop_tui.core.labels import label
 from coop_tui.store.models import Actor, ContactEntry, Relation, RelationKind
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
-from coop_tui.ui.widgets.power_grid import role_name, role_rich_style
+from coop_tui.ui.widgets.power_grid import role_glyph, role_name, role_rich_style
 from coop_tui.ui.widgets.text import plain
 
 PROFILE, CONTACTS, RELATIONS = "tab-profile", "tab-contacts", "tab-relations"
@@ -146,7 +146,8 @@ def commune_table(actor: Actor) -> Table | None:
 def private_table(actor: Actor) -> Table:
     """The facilitator's own reading: role, scores, quadrant, stance, blockages."""
     reading = actor.private
-    role = Text(role_name(reading.role), style=role_rich_style(reading.role))
+    role = Text(f"{role_glyph(reading.role)} {role_name(reading.role)}",
+                style=role_rich_style(reading.role))
     rows: list[tuple[str, RenderableType]] = [(_("Role"), role)]
 
     def score(value: int | None) -> Text:

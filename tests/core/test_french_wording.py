@@ -18,6 +18,7 @@ from coop_tui.store.models import (
     MeetingKind,
     RoadmapStatus,
 )
+from coop_tui.store.repository import Repository
 
 NBSP = "\u00a0"
 
@@ -91,3 +92,11 @@ def test_exported_file_names_stay_english_in_english() -> None:
     assert minutes_file_name(_meeting(MeetingKind.MAYORS_CONFERENCE)) == \
         "2026-11-26-mayors-conference.md"
     assert status_file_name(date(2026, 11, 26), "md") == "2026-11-26-status.md"
+
+
+def test_every_demo_lever_reads_in_both_languages(repository: Repository) -> None:
+    """The demo's own lever (« Pacte de gouvernance ») showed its French in English."""
+    untranslated = [lever.title.get("fr") for lever in repository.levers
+                    if not (lever.title.fr and lever.title.en)
+                    or not all(item.text.fr and item.text.en for item in lever.items)]
+    assert untranslated == []
