@@ -31,6 +31,7 @@ from coop_tui.shell.syncing import SyncOutcome
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.repository import Repository
 from coop_tui.store.text import clean_multiline
+from coop_tui.ui.no_break import keep_no_break_spaces
 from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.session import SaveState, Session, StoreStatus
 from coop_tui.ui.widgets.bindings import translate_bindings
@@ -132,6 +133,7 @@ class CoopApp(App[int]):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__()
+        keep_no_break_spaces()
         translate_bindings(self)
         self.session = Session(repository, settings or Settings(), settings_path, today)
         for mode, _name, _help in MODES:
