@@ -493,7 +493,7 @@ def test_figures_read_in_french(french: None) -> None:
     assert late.figure == "1 élément de la feuille de route sur 1 est en retard"
     copils = [meeting(days_ago(60)), meeting(days_ago(30))]
     (cadence,) = meeting_cadence(facts(meetings=copils))
-    assert cadence.figure == "comité de pilotage (COPIL) : 30 jours depuis la dernière"
+    assert cadence.figure == "comité de pilotage (COPIL)\u00a0: 30 jours depuis la dernière"
 
 
 # ---------------------------------------------------------------------------- progress
