@@ -116,12 +116,12 @@ class CoopApp(App[int]):
             for number, (mode, name, _help) in enumerate(MODES, start=1)
         ),
         Binding("question_mark,f1", "help", N_("Help"), id="help"),
-        # F1 reaches the help from forms and dialogs too (modal screens hide the app's
-        # other keys); ? stays a character there.
-        Binding("f1", "help", N_("Help"), id="help.anywhere", priority=True, show=False),
         Binding("ctrl+p", "command_palette", N_("Commands"), id="command_palette",
                 priority=True),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        # F1 reaches the help from forms and dialogs too (modal screens hide the app's
+        # other keys); ? stays a character there.
+        Binding("f1", "help", N_("Help"), id="help.anywhere", priority=True),
     ]
 
     def __init__(
