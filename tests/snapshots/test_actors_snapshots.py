@@ -73,3 +73,9 @@ def test_delete_dialog_160x48(snap_compare: Snap, make_app: AppFactory,
                               fixed_repository: Repository) -> None:
     pressed = ["slash", *"bertrand", "enter", "d"]
     assert shot(snap_compare, make_app(fixed_repository), (160, 48), pressed)
+
+
+def test_actors_80x24_map_french(snap_compare: Snap, make_app: AppFactory,
+                                 fixed_repository: Repository, french: None) -> None:
+    """Issue 21, defects 11 and 14: each role's glyph, names cut with an ellipsis."""
+    assert shot(snap_compare, make_app(fixed_repository), (80, 24), ["m", "down", "right"])
