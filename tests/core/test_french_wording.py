@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 import pytest
@@ -100,3 +101,17 @@ def test_every_demo_lever_reads_in_both_languages(repository: Repository) -> Non
                     if not (lever.title.fr and lever.title.en)
                     or not all(item.text.fr and item.text.en for item in lever.items)]
     assert untranslated == []
+
+
+def test_one_date_style_per_table(repository: Repository) -> None:
+    """The follow-up table gave « Decided on » in the medium style (Apr 7, 2026) beside « Due »
+    in the long one (April 18, 2026)."""
+    from coop_tui.core.exports.minutes import MinutesSource, render
+
+    copils = [m for m in repository.meetings if m.kind is MeetingKind.COPIL and m.attendance]
+    source = MinutesSource.from_repository(repository, min(copils, key=lambda m: m.on))
+    text = str(render(source, "full", "md", "en"))
+    table = text.split("## Follow-up of earlier actions", 1)[1].split("\n\n")[1].splitlines()[2:]
+    assert table
+    short_month = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d")
+    assert [row for row in table if short_month.search(row)] == []
