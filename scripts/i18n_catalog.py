@@ -44,8 +44,17 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 _UNESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
 
 
-def extracted() -> dict[MessageKey, str]:
-    """Every message id (with its context) in the sources, with the first place it appears."""
+def extracted() -> dict[str, str]:
+    """Every message id in the sources, with the first place it appears."""
+    found: dict[str, str] = {}
+    for (msgid, _context), where in extracted_keys().items():
+        found.setdefault(msgid, where)
+    return found
+
+
+def extracted_keys() -> dict[MessageKey, str]:
+    """Every message id with its context (msgctxt) in the sources, with the first place it
+    appears."""
     found: dict[MessageKey, str] = {}
     for folder in SOURCES:
         for filename, lineno, message, _comments, context in extract_from_dir(
@@ -106,7 +115,7 @@ def translations(mo: bytes) -> tuple[str, list[tuple[object, object]]]:
 
 def problems() -> list[str]:
     catalog = merged()
-    found = extracted()
+    found = extracted_keys()
     out: list[str] = clashes()
     out += [f"{line} (python scripts/i18n_catalog.py typography fixes it)"
             for line in typography_faults()]
@@ -130,7 +139,7 @@ def problems() -> list[str]:
 def missing_entries() -> str:
     catalog = merged()
     lines: list[str] = []
-    for (msgid, context), where in sorted(extracted().items(), key=lambda pair: pair[1]):
+    for (msgid, context), where in sorted(extracted_keys().items(), key=lambda pair: pair[1]):
         message = catalog.get(msgid, context=context)
         if message is None or not message.string:
             lines += [f"#: {where}", *([f"msgctxt {_quote(context)}"] if context else []),
