@@ -12,8 +12,9 @@ from __future__ import annotations
 import functools
 import gettext
 import os
-from collections.abc import Mapping
-from datetime import date, datetime
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,14 +31,18 @@ _language: Language = "en"
 
 __all__ = [
     "LANGUAGES",
+    "NC_",
     "N_",
     "Language",
     "_",
     "default_language",
     "format_date",
     "format_number",
+    "format_time",
+    "joined",
     "language",
     "ngettext",
+    "pgettext",
     "set_language",
 ]
 
@@ -79,6 +84,17 @@ def _(message: str) -> str:
     return _translation.gettext(message)
 
 
+def NC_(context: str, message: str) -> str:
+    """Mark a message whose French depends on what it names (``context``: "action", a
+    feminine noun); shown through :func:`pgettext` with the same context."""
+    del context
+    return message
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translation.pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translation.ngettext(singular, plural, count)
 
@@ -93,7 +109,29 @@ def _formatted_date(value: date, style: str, language: str) -> str:
     """Lists show the same dates again and again (a list of 10,000 meetings, each redraw)."""
     from babel.dates import format_date as babel_format_date
 
-    return str(babel_format_date(value, format=style, locale=language))
+    text = str(babel_format_date(value, format=style, locale=language))
+    if language == "fr" and value.day == 1 and style != "short":
+        # French writes the first of the month as an ordinal: « 1er mars », not « 1 mars ».
+        text = _FIRST_OF_MONTH.sub("1er ", text, count=1)
+    return text
+
+
+_FIRST_OF_MONTH = re.compile(r"(?<!\d)1 (?=\D)")
+
+
+def joined(parts: Iterable[str]) -> str:
+    """Parts of a list in a sentence: « a ; b » in French (a no-break space before the
+    semicolon), "a; b" in English."""
+    return ("\u00a0; " if _language == "fr" else "; ").join(parts)
+
+
+def format_time(value: time) -> str:
+    """A time of day: « 10 h 30 » and « 9 h » in French (no-break spaces), "10:30" and
+    "09:00" in English (the 24-hour clock the meetings are typed in)."""
+    if _language == "fr":
+        minutes = f"\u00a0{value.minute:02d}" if value.minute else ""
+        return f"{value.hour}\u00a0h{minutes}"
+    return f"{value.hour:02d}:{value.minute:02d}"
 
 
 def format_datetime(value: datetime, style: Literal["short", "medium", "long"] = "short") -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from coop_tui.core.i18n import N_, _
+from coop_tui.core.i18n import N_, NC_, _, pgettext
 from coop_tui.store.models import (
     ActionStatus,
     ActorKind,
@@ -106,11 +106,12 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         Presence.REPRESENTED: N_("represented"),
         Presence.SUBSTITUTED: N_("substituted"),
     },
+    # An action is feminine in French: « faite », « reportée », « annulée ».
     ActionStatus: {
-        ActionStatus.OPEN: N_("open"),
-        ActionStatus.DONE: N_("done"),
-        ActionStatus.POSTPONED: N_("postponed"),
-        ActionStatus.CANCELLED: N_("cancelled"),
+        ActionStatus.OPEN: NC_("action", "open"),
+        ActionStatus.DONE: NC_("action", "done"),
+        ActionStatus.POSTPONED: NC_("action", "postponed"),
+        ActionStatus.CANCELLED: NC_("action", "cancelled"),
     },
     MinutesStatus: {
         MinutesStatus.DRAFT: N_("draft"),
@@ -140,9 +141,15 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
     },
 }
 
+# The enums whose labels agree with a noun of their own (msgctxt in the catalogue).
+_CONTEXTS: dict[type[StrEnum], str] = {ActionStatus: "action"}
+
+
 def label(value: StrEnum) -> str:
     """The name of a stored value in the current language."""
-    return _(_LABELS[type(value)][value])
+    message = _LABELS[type(value)][value]
+    context = _CONTEXTS.get(type(value))
+    return pgettext(context, message) if context else _(message)
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from coop_tui.shell import collector
 from coop_tui.shell.syncing import SyncOutcome
 from coop_tui.store.errors import SaveFailed
 from coop_tui.store.text import clean_multiline
+from coop_tui.ui.no_break import keep_no_break_spaces
 from coop_tui.ui.save_state import SaveState, StoreStatus
 from coop_tui.ui.screen import CoopScreen
 from coop_tui.ui.widgets.bindings import translate_bindings
@@ -129,6 +130,9 @@ class CoopApp(App[int]):
         Binding("ctrl+p", "command_palette", N_("Commands"), id="command_palette",
                 priority=True),
         Binding("ctrl+q", "quit", N_("Quit"), id="quit", priority=True),
+        # F1 reaches the help from forms and dialogs too (modal screens hide the app's
+        # other keys); ? stays a character there.
+        Binding("f1", "help", N_("Help"), id="help.anywhere", priority=True),
     ]
 
     session: Session
@@ -143,6 +147,7 @@ class CoopApp(App[int]):
     ) -> None:
         """``repository`` None: the store is still loading; :meth:`attach` brings it."""
         super().__init__()
+        keep_no_break_spaces()
         translate_bindings(self)
         self.crash_message = ""
         self._shown_modes = {self.DEFAULT_MODE}
@@ -427,8 +432,18 @@ class CoopApp(App[int]):
     def action_help(self) -> None:
         from coop_tui.ui.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
             self.push_screen(HelpScreen())
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, with the text ones made readable on every background
+        (coop_tui/ui/contrast.py)."""
+        from coop_tui.ui.contrast import readable
+
+        self.theme_variables = readable(super().get_css_variables())
+        return self.theme_variables
 
     def watch_theme(self, theme: str) -> None:
         if not self.loaded:

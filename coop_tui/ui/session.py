@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from coop_tui.core.i18n import _, translate_error, translate_template
+from coop_tui.core.i18n import _, joined, translate_error, translate_template
 from coop_tui.core.settings import Settings, save_settings
 from coop_tui.core.target import Target
 from coop_tui.store.errors import IntegrityError, SaveFailed, StoreError
@@ -32,7 +32,7 @@ class Refusal:
 
     @property
     def message(self) -> str:
-        return "; ".join(self.fields.values())
+        return joined(self.fields.values())
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,12 @@ from coop_tui.core.labels import label
 from coop_tui.screens.actors.commitment import gauge
 from coop_tui.screens.actors.filters import SortColumn, last_contact_text
 from coop_tui.store.models import Actor
-from coop_tui.ui.widgets.power_grid import role_name, role_rich_style, theme_style
+from coop_tui.ui.widgets.power_grid import (
+    role_glyph,
+    role_name,
+    role_rich_style,
+    theme_style,
+)
 from coop_tui.ui.widgets.record_table import MIN_FLEX_WIDTH, PADDING
 
 MAX_COLUMN_WIDTH = 20
@@ -44,8 +49,8 @@ def row_cells(actor: Actor, today: date, follower_contact_days: int) -> dict[str
     return {
         "name": Text(actor.name, no_wrap=True, overflow="ellipsis"),
         "kind": Text(label(actor.kind), no_wrap=True, overflow="ellipsis"),
-        "role": Text(role_name(reading.role), style=role_rich_style(reading.role),
-                     no_wrap=True),
+        "role": Text(f"{role_glyph(reading.role)} {role_name(reading.role)}",
+                     style=role_rich_style(reading.role), no_wrap=True),
         "influence": Text(str(reading.influence or "·"), justify="right"),
         "interest": Text(str(reading.interest or "·"), justify="right"),
         "commitment": Text(gauge(reading.commitment, reading.commitment_wanted),

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from coop_tui.core.diagnostic import without_actor
-from coop_tui.core.i18n import N_, _, ngettext
+from coop_tui.core.i18n import N_, _, joined, ngettext
 from coop_tui.screens.actors.form import descendants
 from coop_tui.store.models import Actor, Meeting, Presence, Record
 from coop_tui.store.repository import Repository
@@ -252,7 +252,7 @@ class DeleteActorDialog(ModalScreen[DeleteChoice | None]):
                 notes = keep_name_consequences(found)
                 text = Text()
                 text.append(_("Keep as a name:"), style="bold")
-                text.append(" " + "; ".join(notes) + ".")
+                text.append(" " + joined(notes) + ".")
                 yield Static(text, id="delete-keep-notes")
             with Horizontal(classes="buttons"):
                 if found.referenced:

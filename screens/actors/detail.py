@@ -51,7 +51,7 @@ from coop_tui.store.models import (
 )
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
-from coop_tui.ui.widgets.power_grid import role_name, role_rich_style
+from coop_tui.ui.widgets.power_grid import role_glyph, role_name, role_rich_style
 from coop_tui.ui.widgets.text import plain
 
 PROFILE, CONTACTS, RELATIONS = "tab-profile", "tab-contacts", "tab-relations"
@@ -186,7 +186,8 @@ def private_table(actor: Actor, context: DetailContext | None = None) -> Table:
     """The facilitator's own reading: role, scores, quadrant, stance, commitment to the
     shared project, blockages with their state and answers."""
     reading = actor.private
-    role = Text(role_name(reading.role), style=role_rich_style(reading.role))
+    role = Text(f"{role_glyph(reading.role)} {role_name(reading.role)}",
+                style=role_rich_style(reading.role))
     rows: list[tuple[str, RenderableType]] = [(_("Role"), role)]
 
     def score(value: int | None) -> Text:

@@ -9,7 +9,7 @@ from coop_tui.core.i18n import ngettext
 from coop_tui.core.insights.actors import ActorFigures
 from coop_tui.screens.actors.filters import ActorFilter, Focus
 from coop_tui.store.models import Role
-from coop_tui.ui.widgets.power_grid import role_style
+from coop_tui.ui.widgets.power_grid import role_glyph, role_style
 
 
 def _figure(text: str, action: str, active: bool) -> Content:
@@ -33,7 +33,7 @@ def summary_line(figures: ActorFigures, wanted: ActorFilter) -> Content:
         (Role.RELUCTANT, ngettext("{count} reluctant", "{count} reluctant",
                                   len(figures.reluctant)).format(count=len(figures.reluctant))),
     )
-    parts = [Content.styled("■ ", role_style(role))
+    parts = [Content.styled(role_glyph(role) + " ", role_style(role))
              + _figure(text, role.value, wanted.role == role.value)
              for role, text in roles]
     alerts = (

@@ -19,7 +19,7 @@ from textual.widgets import Input, Select, Static
 
 from coop_tui.core.communes import mayors_of
 from coop_tui.core.dates import fold
-from coop_tui.core.i18n import N_, _, format_date, language, ngettext
+from coop_tui.core.i18n import N_, _, format_date, format_time, language, ngettext
 from coop_tui.core.labels import choices, label
 from coop_tui.core.meeting_rules import duplicate, planned_minutes
 from coop_tui.core.target import Target
@@ -191,9 +191,9 @@ class MeetingsScreen(CoopScreen):
             return
         when = format_date(meeting.on, "full")
         if meeting.start:
-            when += " · " + meeting.start.strftime("%H:%M")
+            when += " · " + format_time(meeting.start)
             if meeting.end:
-                when += "–" + meeting.end.strftime("%H:%M")
+                when += "–" + format_time(meeting.end)
         facts = [label(meeting.kind), when, meeting.place, label(meeting.format)]
         counts = [
             ngettext("{count} attendee", "{count} attendees", len(meeting.attendance)).format(

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import Label, Static, TabbedContent, TabPane, TextArea
 
 from coop_tui.core.capture import unresolved_mentions
-from coop_tui.core.i18n import _, format_date
+from coop_tui.core.i18n import _, format_date, format_time
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import (
     overloaded_holders,
@@ -139,9 +139,9 @@ class MeetingSheet(CoopScreen):
         meeting = self.meeting
         when = format_date(meeting.on, "full")
         if meeting.start:
-            when += " · " + meeting.start.strftime("%H:%M")
+            when += " · " + format_time(meeting.start)
             if meeting.end:
-                when += "–" + meeting.end.strftime("%H:%M")
+                when += "–" + format_time(meeting.end)
         status = (_("minutes approved") if meeting.minutes_status is MinutesStatus.APPROVED
                   else _("minutes: draft"))
         facts = [label(meeting.kind), when, meeting.place, label(meeting.format), status]

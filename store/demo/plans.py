@@ -49,17 +49,27 @@ class PlansBuilder(ActorsBuilder):
             **self.meta(MANDATE_START + timedelta(days=60), self.today - timedelta(days=12)),
             category=LeverCategory.REGULATORY,
             position=len(levers),
-            title=LocalizedText(fr="Pacte de gouvernance"),
-            description=LocalizedText(fr="Organiser les relations entre les communes et la "
-                                         "communauté : place de la conférence des maires, "
-                                         "délégations, information des conseils municipaux."),
+            # The demo's own lever, written in both languages like the catalogue's, so the
+            # demo read in English shows no lever in French.
+            title=LocalizedText(fr="Pacte de gouvernance", en="Governance pact"),
+            description=LocalizedText(
+                fr="Organiser les relations entre les communes et la communauté : place de "
+                   "la conférence des maires, délégations, information des conseils "
+                   "municipaux.",
+                en="Organise the relations between the communes and the community: role of "
+                   "the conference of mayors, delegations, information of the municipal "
+                   "councils."),
             items=[
-                ChecklistItem(id=self.uid(), text=LocalizedText(fr=text), done=done,
+                ChecklistItem(id=self.uid(), text=LocalizedText(fr=french, en=english),
+                              done=done,
                               done_on=MANDATE_START + timedelta(days=95) if done else None)
-                for text, done in (
-                    ("Débat en conseil communautaire sur l'élaboration du pacte", True),
-                    ("Avis des conseils municipaux", False),
-                    ("Adoption du pacte de gouvernance", False),
+                for french, english, done in (
+                    ("Débat en conseil communautaire sur l'élaboration du pacte",
+                     "Debate in the community council on drawing up the pact", True),
+                    ("Avis des conseils municipaux", "Opinion of the municipal councils",
+                     False),
+                    ("Adoption du pacte de gouvernance", "Adoption of the governance pact",
+                     False),
                 )
             ],
             status=LeverStatus.IN_PROGRESS,

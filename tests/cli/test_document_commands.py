@@ -98,7 +98,8 @@ def test_minutes_draft_to_everyone_on_the_list_with_the_pdf(demo_path: Path,
         body.get_content()
     attachments = list(message.iter_attachments())
     assert [a.get_content_type() for a in attachments] == ["application/pdf"]
-    assert attachments[0].get_filename() == f"{meeting.on.isoformat()}-council.pdf"
+    assert attachments[0].get_filename() == (
+        f"{meeting.on.isoformat()}-compte-rendu-conseil-communautaire.pdf")
     assert meeting.decisions[0].text in pdf_text(attachments[0].get_content())
 
 

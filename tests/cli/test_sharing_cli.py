@@ -113,6 +113,6 @@ def test_a_commit_message_counts_records_and_names_meetings_whose_notes_changed(
         assert describe_changes(base, base) == ""
         set_language("fr")
         assert describe_changes(base, edited(base, work)) == (
-            "2 acteur·rices, notes de COPIL n°1")
+            "2 acteurs, notes de COPIL n°1")
     finally:
         set_language(before)

@@ -151,8 +151,8 @@ def test_the_same_store_gives_the_same_bytes(repository: Repository) -> None:
 def test_french_calendar(repository: Repository, french: None) -> None:
     found = events(store_calendar(repository))
     summaries = [str(event["SUMMARY"]) for event in found.values()]
-    assert any(summary.startswith("Échéance : ") for summary in summaries)
-    assert any(summary.startswith("Jalon : ") for summary in summaries)
+    assert any(summary.startswith("Échéance\u00a0: ") for summary in summaries)
+    assert any(summary.startswith("Jalon\u00a0: ") for summary in summaries)
 
 
 def test_command_writes_a_file(demo_path: Path, tmp_path: Path) -> None:
@@ -163,7 +163,7 @@ def test_command_writes_a_file(demo_path: Path, tmp_path: Path) -> None:
     assert "agenda.ics" in result.output
     text = out.read_text(encoding="utf-8")
     assert "PRODID:-//coop-tui//coop-tui" in text
-    assert any(str(e["SUMMARY"]).startswith("Échéance : ") for e in events(text).values())
+    assert any(str(e["SUMMARY"]).startswith("Échéance\u00a0: ") for e in events(text).values())
     set_language("en")
 
 

@@ -490,13 +490,13 @@ def test_figures_read_in_french(french: None) -> None:
     people = [actor(f"Personne {n}", preferred_channel=Channel.EMAIL) for n in range(3)]
     people.append(actor("Injoignable"))
     found = channel_coverage(facts(actors=people))
-    assert found.figure == "Canal préféré connu pour 3 acteur·rice·s sur 4 (75\u00a0%)"
+    assert found.figure == "Canal préféré connu pour 3 acteurs sur 4 (75\u00a0%)"
     assert percent(0.5) == "50\u00a0%"
     late = roadmap_late(facts(roadmap=[item("x", due=days_ago(1))]))
     assert late.figure == "1 élément de la feuille de route sur 1 est en retard"
     copils = [meeting(days_ago(60)), meeting(days_ago(30))]
     (cadence,) = meeting_cadence(facts(meetings=copils))
-    assert cadence.figure == "comité de pilotage (COPIL) : 30 jours depuis la dernière"
+    assert cadence.figure == "comité de pilotage (COPIL)\u00a0: 30 jours depuis la dernière"
 
 
 # ---------------------------------------------------------------------------- progress

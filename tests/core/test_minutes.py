@@ -80,8 +80,9 @@ def test_full_minutes_hold_what_the_issue_asks(repository: Repository, french: N
     meeting = council(repository)
     text = minutes_markdown(MinutesSource.from_repository(repository, meeting), "full")
     for expected in ("# Conseil communautaire du 7 avril 2026", "mardi 7 avril 2026",
-                     "18:30 – 21:00", "présentiel", "### Présents (", "### Excusés (",
-                     "### Absents (", "### Représentés (", "pouvoir donné à",
+                     "18\u00a0h\u00a030 – 21\u00a0h", "présentiel", "### Présent·es (",
+                     "### Excusé·es (",
+                     "### Absent·es (", "### Représenté·es (", "pouvoir donné à",
                      "## Ordre du jour", "## Relevé des actions", "| Action | Responsable |",
                      "## Prochaine réunion", "Le quorum est atteint"):
         assert expected in text, expected
@@ -93,11 +94,12 @@ def test_procès_verbal_holds_what_the_law_asks(repository: Repository, french: 
                                      no_names=["Élu C"])
     text = minutes_markdown(MinutesSource.from_repository(repository, meeting), "pv")
     for expected in ("Procès-verbal de la séance du conseil communautaire",
-                     "**Date et heure :**", "**Présidence :**", "**Secrétaire de séance :**",
+                     "**Date et heure\u00a0:**", "**Présidence\u00a0:**",
+                     "**Secrétaire de séance\u00a0:**",
                      "## Membres présents ou représentés", "## Quorum", "## Ordre du jour",
                      "## Délibérations et teneur des débats", "scrutin public",
-                     "**Teneur des débats :**", "## Signatures", "Signature :",
-                     "Pour : Élu A, Élue B", "### Assistaient également à la séance"):
+                     "**Teneur des débats\u00a0:**", "## Signatures", "Signature\u00a0:",
+                     "Pour\u00a0: Élu A, Élue B", "### Assistaient également à la séance"):
         assert expected in text, expected
 
 
@@ -155,8 +157,8 @@ def test_votes_with_names_and_outcomes(repository: Repository, french: None) -> 
     assert "adoptée à l'unanimité" in text
     assert "adoptée à la majorité" in text
     assert "rejetée" in text
-    assert "Pour : A, B, C" in text
-    assert "Contre : D" in text
+    assert "Pour\u00a0: A, B, C" in text
+    assert "Contre\u00a0: D" in text
 
 
 def test_actions_without_an_actor_keep_their_owner_name(repository: Repository) -> None:

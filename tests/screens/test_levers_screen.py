@@ -57,7 +57,7 @@ async def test_the_tree_holds_categories_levers_and_items(make_app: AppFactory) 
         titles = [node.data.title for node in regulatory.children
                   if isinstance(node.data, LeverRow)]
         assert titles == ["Pooling scheme (schéma de mutualisation)",
-                          "Financial and fiscal pact", "Pacte de gouvernance"]
+                          "Financial and fiscal pact", "Governance pact"]
         scheme = regulatory.children[0]
         assert len(scheme.children) == len(by_key(repository, "mutualisation_scheme").items)
         assert all(isinstance(node.data, ItemRow) for node in scheme.children)
@@ -566,7 +566,7 @@ async def test_descriptions_follow_the_language(make_app: AppFactory, french: No
         assert "Schéma de mutualisation" in text_of(screen, "#detail-head")
         assert "diagnostic partagé" in text_of(screen, "#detail-text")
         assert "Responsable" in text_of(screen, "#detail-fields .field-name")
-        assert "Leviers humains : net retard" in text_of(screen, "#lag-note")
+        assert "Leviers humains\u00a0: net retard" in text_of(screen, "#lag-note")
         descriptions = {binding.binding.description for binding in
                         screen.active_bindings.values()}
         assert {"Cocher", "Statut", "Indicateurs", "Nouveau levier"} <= descriptions
@@ -580,9 +580,9 @@ async def test_the_palette_offers_the_actions_and_the_levers(make_app: AppFactor
         found = [hit.text async for hit in provider.discover()]
         names = {name for _action, name, _help in PALETTE_ACTIONS if _action != "restore"}
         assert names <= set(found)
-        assert "Lever: Pacte de gouvernance" in found
-        hits = [hit.text async for hit in provider.search("gouvernance")]
-        assert "Lever: Pacte de gouvernance" in hits
+        assert "Lever: Governance pact" in found
+        hits = [hit.text async for hit in provider.search("governance")]
+        assert "Lever: Governance pact" in hits
         found_hits = [hit async for hit in provider.search("Lever: Common culture")]
         target = next(hit for hit in found_hits if hit.text == "Lever: Common culture")
         target.command()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from coop_tui.store.models import Actor, ActorKind, PrivateReading, Role
 from coop_tui.ui.widgets.power_grid import (
+    ROLE_GLYPHS,
     Direction,
     Geometry,
     PowerGrid,
     draw,
     moved_scores,
     place,
+    role_name,
     step,
 )
 
@@ -115,7 +118,7 @@ def test_actor_is_drawn_in_its_cell() -> None:
     geometry = Geometry.fit(78, 17)
     line = drawing.lines[geometry.row_top(5)].plain
     x = geometry.cell_x(5)
-    assert line[x:x + geometry.cell_width].strip() == "Anne"
+    assert line[x:x + geometry.cell_width].strip() == "○\u00a0Anne"
     assert [hit.actor_id for hit in drawing.hits] == [anne.id]
 
 
@@ -131,7 +134,7 @@ def test_a_crowded_cell_counts_the_others_and_shows_the_selected() -> None:
 
 def test_not_assessed_are_listed_below() -> None:
     lines = plain_lines([actor("Anne", 3, 3), actor("Zoé", None, None)])
-    assert any("Not assessed (1): Zoé" in line for line in lines)
+    assert any("Not assessed (1): ○\u00a0Zoé" in line for line in lines)
 
 
 def test_selected_line_names_the_cell() -> None:
@@ -212,3 +215,16 @@ async def test_clicking_a_name_selects_it() -> None:
         await pilot.pause()
         assert grid.selected == anne.id
         assert ("selected", anne.id, None) in app.events
+
+
+def test_each_role_reads_without_colour() -> None:
+    """Issue 21, defect 11: under NO_COLOR a role was a colour only. Each role has its own
+    glyph, before the name on the map and in the legend, in one cell."""
+    assert len(set(ROLE_GLYPHS.values())) == len(ROLE_GLYPHS)
+    assert all(cell_len(glyph) == 1 for glyph in ROLE_GLYPHS.values())
+    people = [actor(role.value.title(), 5, index + 1, role) for index, role in enumerate(Role)]
+    lines = plain_lines(people, width=78)
+    legend, text = lines[0], "\n".join(lines)
+    for person, role in zip(people, Role, strict=True):
+        assert f"{ROLE_GLYPHS[role]} {role_name(role)}" in legend
+        assert f"{ROLE_GLYPHS[role]}\u00a0{person.name[:5]}" in text

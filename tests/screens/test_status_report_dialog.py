@@ -46,7 +46,7 @@ async def test_r_writes_a_word_report_that_reads_back(make_app: AppFactory,
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen) and path.exists())
     text = "\n".join(paragraph.text for paragraph in Document(str(path)).paragraphs)
     assert "Val de Loubière" in text
-    assert "Followers to contact" not in text and "Suiveurs à recontacter" not in text
+    assert "Followers to contact" not in text and "Suiveur·euses à recontacter" not in text
 
 
 async def test_the_format_names_the_file_and_an_existing_one_needs_a_yes(

@@ -366,21 +366,22 @@ async def test_first_steps_and_form_in_french(make_app: AppFactory,
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         headline = shown(app, "#headline")
-        assert headline.startswith("Pour commencer :")
+        assert headline.startswith("Pour commencer\u00a0:")
         assert "ajouter les acteurs (2 puis a)" in headline
         await from_palette(pilot, "territoire modifier")
         form = app.screen
         assert isinstance(form, TerritoryForm), form
         assert form.query_one("#f-mandate_start", Input).value == "15/03/2026"
         assert "dimanche 15 mars 2026" in shown(app, "#hint-mandate_start")
-        assert "« Connaître chaque commune membre »" in str(form.query_one(".hint").render())
+        hint = str(form.query_one(".hint").render())
+        assert "«\u00a0Connaître chaque commune membre\u00a0»" in hint
         fill(form, mandate_start="15/03/2026", mandate_end="14/03/2026")
         await save(pilot)
         assert error_under(form, "mandate_end") == (
             "le mandat finit (14 mars 2026) avant de commencer (15 mars 2026)")
         fill(form, mandate_end="fin mars 2032", communes="Lunel\nlunel")
         await save(pilot)
-        assert error_under(form, "communes") == "« lunel » figure deux fois"
+        assert error_under(form, "communes") == "«\u00a0lunel\u00a0» figure deux fois"
         assert error_under(form, "mandate_end") == ""
 
 

@@ -106,7 +106,7 @@ async def test_wide_terminal_fits_the_mandate_by_quarters_in_french() -> None:
             timeline = app.query_one(Timeline)
             assert timeline.zoom is Zoom.QUARTERS
             assert "T1 T2 T3 T4" in line(timeline, 1)
-            assert "Échelle : trimestres" in line(timeline, 0)
+            assert "Échelle\u00a0: trimestres" in line(timeline, 0)
             await pilot.press("plus")
             assert timeline.zoom is Zoom.MONTHS
             assert "janv." in line(timeline, 1)

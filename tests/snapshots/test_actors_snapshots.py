@@ -81,3 +81,9 @@ def test_several_actors_form_120x40_french(snap_compare: Snap, make_app: AppFact
     """Issue 21: A opens the list of several actors, one « Prénom Nom, rôle » per line."""
     lines = ["A", *"Anne Morel, Maire de Lussac", "enter", *"Paul Roy, DGS"]
     assert shot(snap_compare, make_app(fixed_repository), (120, 40), lines)
+
+
+def test_actors_80x24_map_french(snap_compare: Snap, make_app: AppFactory,
+                                 fixed_repository: Repository, french: None) -> None:
+    """Issue 21, defects 11 and 14: each role's glyph, names cut with an ellipsis."""
+    assert shot(snap_compare, make_app(fixed_repository), (80, 24), ["m", "down", "right"])

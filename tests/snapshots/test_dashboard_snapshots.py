@@ -72,3 +72,10 @@ def test_calendar_settings_100x30_french(snap_compare: Callable[..., bool],
                                          french: None) -> None:
     app = make_app(fixed_repository)
     assert snap_compare(app, terminal_size=(100, 30), run_before=_open_calendar_settings)
+
+
+def test_dashboard_80x24_french(snap_compare: Callable[..., bool], make_app: AppFactory,
+                                fixed_repository: Repository, french: None) -> None:
+    """Issue 21, defects 13 and 14: « réunion : » keeps its colon on its line."""
+    app = make_app(fixed_repository)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)

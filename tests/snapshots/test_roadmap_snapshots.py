@@ -51,3 +51,8 @@ def test_wide_zoomed_to_months_grouped_by_owner(snap_compare: Any, app: CoopApp)
 
 def test_form_narrow_in_french(snap_compare: Any, app: CoopApp, french: None) -> None:
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys("4", "down", "enter"))
+
+
+def test_months_80x24_in_french(snap_compare: Any, app: CoopApp, french: None) -> None:
+    """Issue 21, defect 14: the month header at 80 columns ends on a whole month."""
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys("4", "plus", "plus"))

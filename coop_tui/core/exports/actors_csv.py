@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from coop_tui.core.dates import fold
-from coop_tui.core.i18n import N_, _
+from coop_tui.core.i18n import N_, _, joined
 from coop_tui.core.insights.actors import actor_quadrant, quadrant_label
 from coop_tui.core.labels import label
 from coop_tui.store.models import Actor
@@ -47,7 +47,7 @@ def _population(actor: Actor, _actors: Mapping[str, Actor]) -> str:
 
 
 def _blockages(actor: Actor, _actors: Mapping[str, Actor]) -> str:
-    return "; ".join(f"{b.text} ({b.reason})" if b.reason else b.text
+    return joined(f"{b.text} ({b.reason})" if b.reason else b.text
                      for b in actor.private.blockages)
 
 

@@ -25,10 +25,11 @@ from coop_tui.core.exports.minutes import (
     MinutesSource,
     Template,
     file_name,
+    kind_slug,
     language_as,
     render_bytes,
 )
-from coop_tui.core.i18n import Language, _, format_date
+from coop_tui.core.i18n import Language, _, format_date, pgettext
 from coop_tui.core.meeting_rules import previous_of_kind
 from coop_tui.store.models import Actor, Meeting, utc_now
 
@@ -98,9 +99,9 @@ def minutes_draft(source: MinutesSource, template: Template = "full",
                                       date=format_date(meeting.on, "full"))
         message = _message(source, minutes_subject(source, template),
                            recipients(source, meeting), body + _signature(source))
+        attached_as = file_name(meeting, attach)
     main, sub = MIME_TYPES[attach]
-    message.add_attachment(attachment, maintype=main, subtype=sub,
-                           filename=file_name(meeting, attach))
+    message.add_attachment(attachment, maintype=main, subtype=sub, filename=attached_as)
     return bytes(message)
 
 
@@ -134,7 +135,9 @@ def convocation_draft(source: MinutesSource, lang: Language | None = None) -> by
         message = _message(source, _("Convocation: {title}").format(title=meeting.title),
                            recipients(source, invited), "\n".join(lines) + _signature(source))
         calendar = calendar_ics(source.territory, [meeting], [])
+        attached_as = pgettext("invitation file name", "{day}-{kind}").format(
+            day=meeting.on.isoformat(), kind=kind_slug(meeting.kind)) + ".ics"
     message.add_attachment(calendar.encode("utf-8"), maintype="text", subtype="calendar",
-                           filename=file_name(meeting, "md").removesuffix(".md") + ".ics",
+                           filename=attached_as,
                            params={"method": "PUBLISH", "charset": "utf-8"})
     return bytes(message)

@@ -51,7 +51,16 @@ from coop_tui.core.exports.proceedings import (
 # outcome and result_text moved with the proceedings: still importable from here.
 from coop_tui.core.exports.proceedings import outcome as outcome
 from coop_tui.core.exports.proceedings import result_text as result_text
-from coop_tui.core.i18n import Language, _, format_date, language, set_language
+from coop_tui.core.i18n import (
+    NC_,
+    Language,
+    _,
+    format_date,
+    format_time,
+    language,
+    pgettext,
+    set_language,
+)
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import (
     follow_up,
@@ -170,9 +179,30 @@ def minutes_markdown(source: MinutesSource, template: Template = "full") -> str:
     return to_markdown(minutes_document(source, template))
 
 
+# A meeting kind as a file name says it: English keys, French words in French.
+_KIND_SLUGS = {
+    MeetingKind.COPIL: NC_("file name", "copil"),
+    MeetingKind.COTECH: NC_("file name", "cotech"),
+    MeetingKind.MAYORS_CONFERENCE: NC_("file name", "mayors-conference"),
+    MeetingKind.BUREAU: NC_("file name", "bureau"),
+    MeetingKind.COUNCIL: NC_("file name", "council"),
+    MeetingKind.WORKSHOP: NC_("file name", "workshop"),
+    MeetingKind.BILATERAL: NC_("file name", "bilateral"),
+    MeetingKind.OTHER: NC_("file name", "other"),
+}
+
+
 def file_name(meeting: Meeting, fmt: Format = "md") -> str:
-    """A file name from the date and the kind: ``2026-11-26-copil.md``."""
-    return f"{meeting.on.isoformat()}-{meeting.kind.value.replace('_', '-')}.{fmt}"
+    """A file name from the date and the kind, in the current language:
+    ``2026-11-26-copil.md``, ``2026-11-26-compte-rendu-copil.md``."""
+    stem = pgettext("file name", "{day}-{kind}").format(day=meeting.on.isoformat(),
+                                                        kind=kind_slug(meeting.kind))
+    return f"{stem}.{fmt}"
+
+
+def kind_slug(kind: MeetingKind) -> str:
+    """The kind of meeting as a file name says it, in the current language."""
+    return pgettext("file name", _KIND_SLUGS[kind])
 
 
 # ---------------------------------------------------------------------------- pieces
@@ -188,11 +218,7 @@ def _document_title(source: MinutesSource, template: Template) -> str:
 
 
 def time_range(start: time | None, end: time | None) -> str:
-    from babel.dates import format_time
-
-    def show(value: time) -> str:
-        return str(format_time(value, format="short", locale=language()))
-
+    show = format_time
     if start and end:
         return f"{show(start)} – {show(end)}"
     if start:

@@ -23,7 +23,7 @@ from coop_tui.core.exports.document import (
     Run,
     Table,
 )
-from coop_tui.core.i18n import _, format_date, ngettext
+from coop_tui.core.i18n import _, format_date, joined, ngettext
 from coop_tui.core.labels import label
 from coop_tui.core.meeting_rules import FollowUp, result_of, status_on
 from coop_tui.store.models import Action, ActionStatus, AgendaItem, Decision, Meeting, Vote
@@ -106,7 +106,7 @@ def _action_item(source: MinutesSource, action: Action) -> Item:
         if _owner(source, action) else "",
         _("due: {date}").format(date=_due(action)) if action.due else "",
     ) if part]
-    suffix = f" ({'; '.join(details)})" if details else ""
+    suffix = f" ({joined(details)})" if details else ""
     return Item((Run(action.text), Run(suffix)))
 
 
@@ -117,7 +117,7 @@ def _actions_table(source: MinutesSource, actions: Sequence[Action]) -> Table:
 
 def _follow_up_table(source: MinutesSource, rows: Sequence[FollowUp]) -> Table:
     return Table((_("Action"), _("Decided on"), _("Owner"), _("Due"), _("Status")),
-                 tuple((row.action.text, format_date(row.meeting.on, "medium"),
+                 tuple((row.action.text, format_date(row.meeting.on, "long"),
                         _owner(source, row.action), _due(row.action),
                         _status_then(row.action, source.meeting.on)) for row in rows))
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from coop_tui.core.i18n import Language, _, format_date, language, ngettext
+from coop_tui.core.i18n import Language, _, format_date, language, ngettext, pgettext
 from coop_tui.core.insights.levers.progress import Progress
 from coop_tui.core.insights.levers.wording import percent
 from coop_tui.core.labels import label
@@ -184,8 +184,9 @@ def report_date(overview: Overview) -> str:
 
 
 def file_name(today: date, fmt: str) -> str:
-    """ "2026-11-26-status.md"."""
-    return f"{today.isoformat()}-status.{'txt' if fmt == 'text' else fmt}"
+    """ "2026-11-26-status.md", "2026-11-26-point-d-etape.md" in French."""
+    stem = pgettext("file name", "{day}-status").format(day=today.isoformat())
+    return f"{stem}.{'txt' if fmt == 'text' else fmt}"
 
 
 # ---------------------------------------------------------------------------- sections

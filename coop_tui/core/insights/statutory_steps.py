@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from coop_tui.core.exports.deadlines import state, title
-from coop_tui.core.i18n import _, format_date, ngettext
+from coop_tui.core.i18n import _, format_date, joined, ngettext
 from coop_tui.core.insights.levers.facts import Evidence
 from coop_tui.core.obligations import Due, State
 from coop_tui.store.models import Lever
@@ -72,7 +72,7 @@ def subject_steps(subject: str, dues: Sequence[Due],
     if coming is not None:
         lines.append(_("next: {step}").format(step=_step_line(coming)))
     first = late[0] if late else coming or passed[-1]
-    return Evidence(rule="statutory_steps", figure=figure, explanation="; ".join(lines),
+    return Evidence(rule="statutory_steps", figure=figure, explanation=joined(lines),
                     attention=bool(late), levers=levers, value=float(len(late)),
                     threshold=0.0, target=first.target)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from coop_tui.core.i18n import N_
+from coop_tui.core.i18n import N_, joined
 
 if TYPE_CHECKING:
     from coop_tui.core.exports.formats import DocumentFormat
@@ -42,7 +42,7 @@ def find_meeting(repository: Repository, wanted: str, today: date) -> Meeting:
         return matches[0]
     if not matches:
         raise ValueError(_("no meeting id starts with « {prefix} »").format(prefix=wanted))
-    listed = "; ".join(f"{m.id[:8]} {m.on.isoformat()} {m.title}" for m in matches[:5])
+    listed = joined(f"{m.id[:8]} {m.on.isoformat()} {m.title}" for m in matches[:5])
     raise ValueError(_("« {prefix} » names {count} meetings: {list}").format(
         prefix=wanted, count=len(matches), list=listed))
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from coop_tui.core.i18n import _, format_days, format_number, ngettext
+from coop_tui.core.i18n import _, format_days, format_number, joined, ngettext
 from coop_tui.core.insights.levers.facts import MEETING_KIND_LEVERS, RULE_LEVERS, Evidence, Facts
 from coop_tui.core.insights.levers.wording import _date
 from coop_tui.core.labels import label
@@ -118,7 +118,7 @@ def meeting_rhythm(facts: Facts) -> Evidence:
         if item.planned is not None:
             line += ", " + _("next on {date}").format(date=_date(item.planned))
         lines.append(line)
-    explanation = "; ".join(lines) + ". " + _(
+    explanation = joined(lines) + ". " + _(
         "Attention when a kind goes {factor} times its usual interval without a meeting "
         "and none is planned.").format(factor=format_number(facts.thresholds.
                                                              meeting_cadence_factor, 1))

@@ -14,7 +14,7 @@ from coop_tui.core.i18n import _, ngettext
 from coop_tui.core.insights.actors import HIGH_SCORE, Quadrant, quadrant_label
 from coop_tui.store.models import Actor, Role
 from coop_tui.ui.widgets.power_grid.placement import SCORES, Placement
-from coop_tui.ui.widgets.power_grid.styles import role_name, role_style
+from coop_tui.ui.widgets.power_grid.styles import role_glyph, role_name, role_style
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ def _border(geometry: Geometry, left: str, joint: str, right: str,
 def _legend(width: int) -> Content:
     line = Content.styled("▲ " + _("influence"), "bold")
     for role in (*Role, None):
-        entry = Content.assemble("  ", ("■ ", role_style(role)), role_name(role))
+        entry = Content.assemble("  ", (role_glyph(role) + " ", role_style(role)),
+                                 role_name(role))
         if line.cell_length + entry.cell_length > width:
             break
         line = line + entry
@@ -103,7 +104,8 @@ def _name(actor: Actor, width: int, selected: bool, focused: bool) -> Content:
     style = role_style(actor.private.role)
     if selected:
         style += " reverse bold" if focused else " underline bold"
-    return Content.styled(actor.name, style).truncate(width, ellipsis=True)
+    glyph = role_glyph(actor.private.role)
+    return Content.styled(f"{glyph}\u00a0{actor.name}", style).truncate(width, ellipsis=True)
 
 
 def _more(count: int) -> Content:
@@ -175,8 +177,9 @@ def _selected_line(placement: Placement, selected: str | None, width: int) -> Co
     actor = placement.find(selected)
     if actor is None:
         return Content("")
-    line = Content.assemble("▸ ", (actor.name, role_style(actor.private.role) + " bold"),
-                            " · ", role_name(actor.private.role))
+    role = actor.private.role
+    line = Content.assemble("▸ ", (actor.name, role_style(role) + " bold"),
+                            " · ", (role_glyph(role) + " ", role_style(role)), role_name(role))
     cell = placement.cell_of(actor.id)
     if cell is None:
         line += " · " + _("not assessed: shift+arrows place it on the map")
@@ -201,7 +204,7 @@ def _not_assessed_line(placement: Placement, selected: str | None, focused: bool
     line = Content.styled(head, "bold")
     for index, actor in enumerate(missing):
         separator = ", " if index else ""
-        name = _name(actor, len(actor.name), actor.id == selected, focused)
+        name = _name(actor, len(actor.name) + 2, actor.id == selected, focused)
         rest = len(missing) - index - 1
         room = width - (len(f", +{rest}") if rest else 0)
         if line.cell_length + len(separator) + name.cell_length > room:

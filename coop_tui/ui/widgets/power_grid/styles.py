@@ -21,6 +21,23 @@ ROLE_STYLES: dict[Role | None, str] = {
 }
 
 
+# A glyph per role, so the role reads without colour (NO_COLOR, a light theme, a
+# black-and-white print): one cell each, distinct in shape.
+ROLE_GLYPHS: dict[Role | None, str] = {
+    Role.DRIVER: "●",
+    Role.FOLLOWER: "○",
+    Role.COUNTERWEIGHT: "◆",
+    Role.RELUCTANT: "×",
+    Role.NEUTRAL: "=",
+    None: "?",
+}
+
+
+def role_glyph(role: Role | None) -> str:
+    """The role's glyph: the map and the tables show it before a name or a role."""
+    return ROLE_GLYPHS[role]
+
+
 def role_style(role: Role | None) -> str:
     """The style (theme variables) of an actor's name, by role."""
     return ROLE_STYLES[role]

@@ -49,8 +49,9 @@ def axis_labels(zoom: Zoom, level: TickLevel, left: int, width: int) -> str:
         text = period_label(zoom, level, period.first_day)
         room = period.end - period.start - 1
         if cell_len(text) > room:
-            # A cut word still reads (« janv » for « janvier »), a cut year does not.
-            if text.isdigit() or room < 3:
+            # A cut word still reads (« janv » for « janvier »), a cut year does not; nor
+            # does a period the view's edge cuts (« mar » for « mars » reads as mardi).
+            if text.isdigit() or room < 3 or period.end >= width:
                 continue
             text = set_cell_size(text, room)
         for offset, char in enumerate(text):
