@@ -8,6 +8,7 @@ completes an ``@name`` while one is being typed (it moves the focus otherwise).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual import events
@@ -92,13 +93,14 @@ class NotesArea(TextEditor):
     first of the actors it matches (shift+Tab the second), or a new actor of that name when
     it matches none."""
 
+    @dataclass
     class CreateActor(Message):
         """Tab on an ``@name`` that matches no actor: create one of that name."""
 
-        def __init__(self, row: int, choice: Unresolved) -> None:
-            super().__init__()
-            self.row = row
-            self.choice = choice
+        row: int
+        """The line of the notes the name is on."""
+        choice: Unresolved
+        """The name, as typed, that matched no actor."""
 
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, soft_wrap=True, tab_behavior="focus",

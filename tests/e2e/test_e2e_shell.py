@@ -61,7 +61,7 @@ def test_first_run_creates_the_default_store_in_french(tmp_path: Path) -> None:
 
 def test_first_run_names_the_territory_in_a_real_terminal(tmp_path: Path) -> None:
     """A newcomer is told where to start, names the territory and its communes with t, and
-    finds them in the status bar and in the file."""
+    is offered the list of their mayors, passes it, and finds them in the file."""
     with terminal(coop_tui_command(), environment(tmp_path, "fr_FR.UTF-8")) as term:
         term.wait_for("Pour commencer")
         term.send("t")
@@ -69,8 +69,10 @@ def test_first_run_names_the_territory_in_a_real_terminal(tmp_path: Path) -> Non
         # One burst, as a slow link delivers it: each key still acts where it was typed.
         term.send("C-u", *"Communauté de communes des Deux Rives", "Tab", *"Lunel", "Enter",
                   *"Marsillargues", "C-s")
-        term.wait_for("Deux Rives  ·")
-        term.wait_for("✓ nommer le territoire")
+        term.wait_for("Maires des communes membres")  # the communes are actors now
+        term.send("Escape")
+        term.wait_until_gone("Maires des communes membres")
+        term.wait_for("Annuler : ajout : acteur « Lunel »")  # the communes made actors
         term.send("C-q")
         term.wait_until_gone("Tableau de bord")
     data = json.loads((tmp_path / "data" / "territoire.json").read_text(encoding="utf-8"))

@@ -16,7 +16,8 @@ from coop_tui.screens.actors.blockage_form import BlockageForm
 from coop_tui.screens.actors.counterweights import CounterweightsDialog
 from coop_tui.screens.actors.form import ActorForm
 from coop_tui.screens.actors.screen import ActorsScreen
-from coop_tui.screens.dashboard.panels import DashboardPanel, PanelLine
+from coop_tui.screens.dashboard.lines import PanelLine
+from coop_tui.screens.dashboard.panels import DashboardPanel
 from coop_tui.screens.dashboard.screen import DashboardScreen
 from coop_tui.screens.levers.panels import EvidenceRow
 from coop_tui.screens.levers.screen import LeversScreen

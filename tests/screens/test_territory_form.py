@@ -144,10 +144,13 @@ async def test_name_communes_and_mandate_are_saved_and_named_in_the_status_bar(
             assert (stored.mandate_start, stored.mandate_end) == (date(2026, 3, 15),
                                                                   date(2032, 3, 14))
             assert stored.language == "en" and stored.thresholds.follow_up_days == 30
-        assert "CC du Val de Brêves" in str(app.screen.query_one(StatusBar).render())
+        # At 100 columns what ctrl+z would undo (the communes made actors) takes the room.
+        await pilot.resize_terminal(180, 32)
+        await until(pilot, lambda: "CC du Val de Brêves" in str(
+            app.screen.query_one(StatusBar).render()))
         await pilot.press("3")
-        await pilot.pause()
-        assert "CC du Val de Brêves" in str(app.screen.query_one(StatusBar).render())
+        await until(pilot, lambda: "CC du Val de Brêves" in str(
+            app.screen.query_one(StatusBar).render()))
 
 
 async def test_saved_communes_become_actors_of_the_map(
