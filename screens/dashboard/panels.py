@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style as RichStyle
 from rich.text import Text
@@ -40,6 +41,9 @@ from coop_tui.core.target import Target
 from coop_tui.screens.dashboard.lines import ATTENTION, BAR_CELLS, MILESTONE, Row, prompt
 from coop_tui.ui.widgets.bindings import translate_bindings
 from coop_tui.ui.widgets.key_order import KeysInOrder
+
+if TYPE_CHECKING:
+    from coop_tui.core.pacte import PactRecords
 
 __all__ = ["ATTENTION", "MILESTONE", "DashboardPanel", "Row"]
 
@@ -263,12 +267,30 @@ class LeversPanelView(DashboardPanel):
             diagnostic = overview.diagnostic
             rows.append(self.line(diagnostic.coverage_text(), diagnostic.candidates_text(),
                                   Target("diagnostic", "matrix")))
+        pact = overview.pact
+        if pact is not None and (pact.finances or pact.charter or pact.projects):
+            rows.append(self._pact_line(pact))
         rows.append(self.heading(f"{ATTENTION} " + _("Need attention ({count})").format(
             count=len(levers.attention))))
         rows += [self.line(lever_title(line), lever_status(line), line.target,
                            below=line.reason.figure if line.reason else "")
                  for line in levers.attention] or [self.note(_("No lever needs attention."))]
         self.show_rows(rows)
+
+
+    def _pact_line(self, pact: PactRecords) -> Row:
+        """The pacte financier et fiscal in one line: the bilan's year, the charter's
+        endorsements and the projects ranked; Enter opens the pacte's tab."""
+        from coop_tui.core.pacte import read_pacte
+
+        reading = read_pacte(pact)
+        year = reading.bilan.year
+        main = _("Pacte: bilan {year}").format(year=year) if year is not None \
+            else _("Pacte: no bilan yet")
+        detail = _("{endorsed}/{total} endorsed · {ranked} ranked").format(
+            endorsed=len(reading.endorsed), total=len(pact.charter),
+            ranked=len(reading.ranking))
+        return self.line(main, detail, Target("diagnostic", "pacte"))
 
 
 class ActorsPanelView(DashboardPanel):

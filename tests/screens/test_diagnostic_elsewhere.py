@@ -13,6 +13,7 @@ from coop_tui.core.target import Target
 from coop_tui.screens.actors.delete import plan_deletion, usage, usage_lines
 from coop_tui.screens.actors.detail import missions_table
 from coop_tui.screens.actors.screen import ActorsScreen
+from coop_tui.screens.dashboard.lines import PanelLine
 from coop_tui.screens.dashboard.panels import LeversPanelView
 from coop_tui.screens.diagnostic.matrix import MatrixTable
 from coop_tui.screens.diagnostic.screen import DiagnosticScreen
@@ -106,3 +107,20 @@ def test_the_lever_shows_the_coverage(repository: Repository) -> None:
     coverage = next(e for e in found if e.rule == "diagnostic_coverage")
     assert coverage.figure.startswith("12 of 12 communes in the diagnostic")
     assert not coverage.attention
+
+
+async def test_the_dashboard_names_the_pacte_and_opens_its_tab(make_app: AppFactory,
+                                                               repository: Repository) -> None:
+    """The pacte's line on the dashboard: the bilan's year, endorsements, projects ranked;
+    it opens the « Pacte » tab of the Diagnostic & pacte screen."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        levers = app.screen.query_one(LeversPanelView)
+        assert Target("diagnostic", "pacte") in levers.targets
+        shown = " ".join(str(option.prompt.main if isinstance(option.prompt, PanelLine)
+                                 else option.prompt) for option in levers.options)
+        assert "Pacte: bilan 20" in shown
+        app.open_target(Target("diagnostic", "pacte"))
+        await until(pilot, lambda: isinstance(app.screen, DiagnosticScreen))
+        await until(pilot, lambda: app.screen.tab == "pacte")  # type: ignore[attr-defined]
